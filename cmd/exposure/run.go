@@ -1,0 +1,159 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+)
+
+// Exit statuses (contract, "Command line").
+const (
+	exitOK    = 0
+	exitInput = 1 // the input could not be analysed
+	exitUsage = 2
+)
+
+// usageError marks errors that are the user's invocation, not the input.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// command is one sub-command: its flags are declared on fs, then run.
+type command struct {
+	name    string
+	summary string
+	usage   string
+	setup   func(fs *flag.FlagSet) func(args []string, stdout io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"report", "analyse an export and write the report (the default)", "exposure [report] ARCHIVE... [flags]", setupReport},
+		{"inspect", "list what is in an export: files, kinds, rows, dates, problems", "exposure inspect ARCHIVE... [--json FILE]", setupInspect},
+		{"policy", "print the effective policy, every rule with its sources", "exposure policy [--region R] [--policy FILE]", setupPolicy},
+		{"version", "print the version", "exposure version", setupVersion},
+	}
+}
+
+// run is the whole program; main only exits with its result. A panic
+// anywhere becomes exit status 1 with a short message, never a trace.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "exposure: internal error: %v\nPlease report it; your data was not changed.\n", r)
+			code = exitInput
+		}
+	}()
+	cmd, rest, err := pickCommand(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "exposure: %v\n\n", err)
+		printUsage(stderr)
+		return exitUsage
+	}
+	if cmd == nil {
+		printUsage(stdout)
+		return exitOK
+	}
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	exec := cmd.setup(fs)
+	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printCommandHelp(stdout, cmd, fs)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "exposure %s: %v\n\n", cmd.name, err)
+		printCommandHelp(stderr, cmd, fs)
+		return exitUsage
+	}
+	if err := exec(fs.Args(), stdout); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "exposure %s: %v\nRun 'exposure %s --help' for usage.\n", cmd.name, err, cmd.name)
+			return exitUsage
+		}
+		fmt.Fprintf(stderr, "exposure: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// pickCommand finds the sub-command; `report` is the default, so
+// `exposure ARCHIVE` means `exposure report ARCHIVE`.
+func pickCommand(args []string) (*command, []string, error) {
+	if len(args) == 0 {
+		return nil, nil, nil
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		return nil, nil, nil
+	}
+	for _, c := range commands() {
+		if args[0] == c.name {
+			return &c, args[1:], nil
+		}
+	}
+	if strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		// Flags before the archive: still the report.
+		c := commands()[0]
+		return &c, args, nil
+	}
+	c := commands()[0]
+	return &c, args, nil
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "exposure: what of your LinkedIn data falls within LinkedIn's generative-AI training.")
+	fmt.Fprintln(w, "Everything runs on this computer; nothing is sent anywhere.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-48s %s\n", c.usage, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "ARCHIVE is the ZIP LinkedIn sent (Basic_… or Complete_LinkedInDataExport_….zip) or the folder it")
+	fmt.Fprintln(w, "unzips to; give both parts of one export to read them together.")
+	fmt.Fprintln(w, "Run 'exposure COMMAND --help' for a command's flags.")
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: %s\n\n%s.\n", c.usage, strings.ToUpper(c.summary[:1])+c.summary[1:])
+	if u := fs.FlagUsages(); u != "" {
+		fmt.Fprintf(w, "\nFlags:\n%s", u)
+	}
+}
+
+func setupVersion(fs *flag.FlagSet) func([]string, io.Writer) error {
+	return func(args []string, stdout io.Writer) error {
+		if len(args) > 0 {
+			return usagef("version takes no arguments")
+		}
+		fmt.Fprintf(stdout, "exposure %s\n", version())
+		return nil
+	}
+}
+
+// version is the module version when built with `go install`, else the
+// VCS revision Go recorded, else "devel".
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel-" + s.Value[:12]
+		}
+	}
+	return "devel"
+}

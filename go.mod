@@ -1,0 +1,9 @@
+module exposure
+
+go 1.26.8
+
+require (
+	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
+	github.com/spf13/pflag v1.1.0
+	golang.org/x/text v0.43.0
+)

@@ -1,0 +1,310 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gocarina/gocsv"
+)
+
+// csvOptions are the per-file settings of the CSV driver.
+type csvOptions struct {
+	// repair wraps the decoded text with a line-preserving repair (repair.go).
+	repair func(r *bufio.Reader, counts map[string]int) io.Reader
+	// lazyQuotes tolerates bare quotes; only where an era is known to write them.
+	lazyQuotes bool
+}
+
+// rowFunc turns one decoded row into an item. It returns a reason when the
+// row cannot be an item; the row is then counted as rejected.
+type rowFunc[T any] func(c *fileCtx, row *T, line int) (Item, string)
+
+// readCSV reads one CSV file of the export into items, accounting for every
+// record: read, repaired, or rejected with its line and a reason.
+//
+// The header row is found by content (the Connections preamble, §3 Q1;
+// placeholders, Q8) and mapped to T's `csv` tags by normalised name, so that
+// case, spacing and underscores (`SharedURL`/`SharedUrl`, `createdTime`/
+// `CreatedTime`, Q6) do not matter and missing columns are tolerated. A tag
+// may list several names for one field (`csv:"Started On,Start Date"`).
+func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
+	cols := columnsOf[T]()
+	text, comma := c.text()
+	if len(cols.keys) == 1 {
+		comma = ',' // a single-column file's values may hold ';' or tabs
+	}
+	var src io.Reader = text
+	if opt.repair != nil && comma == ',' {
+		src = opt.repair(text, c.report.Repairs)
+	}
+	br := bufio.NewReaderSize(src, 64<<10)
+
+	skip, ok := c.findHeader(br, comma, cols)
+	if !ok {
+		return
+	}
+	r := csv.NewReader(br)
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	r.LazyQuotes = opt.lazyQuotes
+	for range skip {
+		if _, err := r.Read(); err != nil {
+			c.fileProblem("cannot read past the preamble: %v", err)
+			return
+		}
+	}
+	var zero T
+	um, err := gocsv.NewUnmarshaller(r, zero)
+	if err != nil {
+		c.fileProblem("cannot read the header: %v", err)
+		return
+	}
+	mapped, unknown := c.mapHeader(um.Headers, cols)
+	if err := um.RenormalizeHeaders(func([]string) []string { return mapped }); err != nil {
+		c.fileProblem("cannot map the header: %v", err)
+		return
+	}
+	for {
+		var v any
+		var extra map[string]string
+		if unknown {
+			v, extra, err = um.ReadUnmatched()
+		} else {
+			v, err = um.Read()
+		}
+		if err == io.EOF {
+			return
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			c.reject(csvErrLine(err, line), csvReason(err))
+			continue
+		}
+		row := v.(T)
+		if isEmptyRow(&row, extra) {
+			continue // a record whose cells are all empty is not a row
+		}
+		it, reason := toItem(c, &row, line)
+		if reason != "" {
+			c.reject(line, reason)
+			continue
+		}
+		c.add(it)
+	}
+}
+
+// csvColumns describes T's columns: every accepted name, normalised.
+type csvColumns struct {
+	keys  map[string]string // normalised name -> the tag name gocsv matches
+	names []string          // the first name of each field, for messages
+}
+
+var columnsCache sync.Map // reflect.Type -> *csvColumns
+
+func columnsOf[T any]() csvColumns {
+	t := reflect.TypeFor[T]()
+	if c, ok := columnsCache.Load(t); ok {
+		return *c.(*csvColumns)
+	}
+	c := &csvColumns{keys: map[string]string{}}
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag.Get("csv")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		names := strings.Split(tag, ",")
+		c.names = append(c.names, names[0])
+		for _, n := range names {
+			c.keys[normColumn(n)] = n
+		}
+	}
+	columnsCache.Store(t, c)
+	return *c
+}
+
+// normColumn folds a column name to compare names across eras: case, spaces,
+// underscores and surrounding quotes or BOMs do not matter.
+func normColumn(s string) string {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "\"\uFEFF"))
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r == ' ' || r == '_' || r == '-' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// findHeader looks for the header among the first records: the first one
+// that names enough of T's columns. It returns how many records precede it.
+// Files that hold no header (empty, a placeholder, or not this table) are
+// accounted for here.
+func (c *fileCtx) findHeader(br *bufio.Reader, comma rune, cols csvColumns) (int, bool) {
+	head, _ := br.Peek(64 << 10)
+	pr := csv.NewReader(bytes.NewReader(head))
+	pr.Comma = comma
+	pr.FieldsPerRecord = -1
+	pr.LazyQuotes = true
+	var seen [][]string
+	for i := 0; i < 12; i++ {
+		rec, err := pr.Read()
+		if err != nil {
+			break
+		}
+		if matchesHeader(rec, cols) {
+			if i > 0 {
+				c.note("skipped %d line(s) before the header (preamble)", lineOf(pr)-1)
+			}
+			return i, true
+		}
+		seen = append(seen, append([]string(nil), rec...))
+	}
+	switch {
+	case len(seen) == 0:
+		c.note("empty file")
+	case len(seen) == 1 && len(seen[0]) == 1 && strings.HasPrefix(strings.ToLower(seen[0][0]), "no ") && strings.HasSuffix(seen[0][0], "found"):
+		c.note("placeholder instead of data (%q)", seen[0][0])
+	default:
+		c.fileProblem("no header row found; expected columns like %s", strings.Join(first(cols.names, 3), ", "))
+		c.countHeaderless(br, comma)
+	}
+	return 0, false
+}
+
+func lineOf(r *csv.Reader) int { l, _ := r.FieldPos(0); return l }
+
+func first(s []string, n int) []string { return s[:min(n, len(s))] }
+
+// matchesHeader accepts a record as the header when at least half of its
+// non-empty cells (and at least one, or two for wide tables) are T's columns.
+func matchesHeader(rec []string, cols csvColumns) bool {
+	known, cells := 0, 0
+	for _, f := range rec {
+		if strings.TrimSpace(f) == "" {
+			continue
+		}
+		cells++
+		if _, ok := cols.keys[normColumn(f)]; ok {
+			known++
+		}
+	}
+	need := 1
+	if len(cols.names) > 2 {
+		need = 2
+	}
+	return known >= need && known*2 >= cells
+}
+
+// countHeaderless counts the records of a file whose header was not found:
+// each is a row, and each is rejected, so nothing disappears silently.
+func (c *fileCtx) countHeaderless(br *bufio.Reader, comma rune) {
+	r := csv.NewReader(br)
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = true
+	rows := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err == nil && allEmpty(rec) {
+			continue
+		}
+		rows++
+		if err != nil && !isParseError(err) {
+			break
+		}
+	}
+	c.report.Rows += rows
+	c.report.Rejected += rows
+}
+
+func allEmpty(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// mapHeader renames the file's header to T's tag names and notes unknown
+// columns once per file. It reports whether there are unknown columns.
+func (c *fileCtx) mapHeader(header []string, cols csvColumns) ([]string, bool) {
+	mapped := make([]string, len(header))
+	var unknown []string
+	trailingEmpty := false
+	for i, h := range header {
+		if tag, ok := cols.keys[normColumn(h)]; ok {
+			mapped[i] = tag
+			continue
+		}
+		mapped[i] = h
+		if strings.TrimSpace(h) == "" {
+			trailingEmpty = trailingEmpty || i == len(header)-1
+			continue
+		}
+		unknown = append(unknown, h)
+	}
+	if trailingEmpty {
+		c.report.Repairs[repairTrailingColumn]++
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		c.note("unknown column(s) kept aside: %s", strings.Join(unknown, ", "))
+	}
+	return mapped, len(unknown) > 0
+}
+
+// isEmptyRow: every field of the row and every unknown column is empty.
+func isEmptyRow[T any](row *T, extra map[string]string) bool {
+	if !reflect.ValueOf(row).Elem().IsZero() {
+		return false
+	}
+	for _, v := range extra {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func isParseError(err error) bool {
+	var pe *csv.ParseError
+	return errors.As(err, &pe)
+}
+
+func csvErrLine(err error, fallback int) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && pe.StartLine > 0 {
+		return pe.StartLine
+	}
+	return fallback
+}
+
+// csvReason describes a CSV error without quoting the content.
+func csvReason(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return fmt.Sprintf("bare quote in an unquoted field (column %d)", pe.Column)
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return fmt.Sprintf("unterminated or stray quote in a quoted field (column %d)", pe.Column)
+		}
+		return pe.Err.Error()
+	}
+	return "unreadable record: " + err.Error()
+}

@@ -1,0 +1,292 @@
+package parse
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ErrNotExport is wrapped by the error Read returns when the inputs hold no
+// file of a LinkedIn export.
+var ErrNotExport = errors.New("not a LinkedIn data export")
+
+// Read reads one member's export, given as one or several archives or
+// folders (the Basic and the Complete part), and accounts for every file.
+// Only inputs that cannot be opened at all are errors; problems inside a
+// file are collected in its FileReport.
+func Read(inputs ...string) (*Export, error) {
+	var srcs []*source
+	defer func() {
+		for _, s := range srcs {
+			s.close()
+		}
+	}()
+	for _, in := range inputs {
+		s, err := openSource(in)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, s)
+	}
+	entries, dupNotes := mergeEntries(srcs)
+	x := &Export{Sources: inputs, Problems: dupNotes}
+	x.Type, x.Date = exportFacts(srcs)
+
+	results := readEntries(entries)
+	for _, r := range results {
+		if r.unknown != nil {
+			x.Unknown = append(x.Unknown, *r.unknown)
+			continue
+		}
+		x.Files = append(x.Files, r.report)
+		x.Items = append(x.Items, r.items...)
+		x.Member = mergeMember(x.Member, r.member)
+	}
+	if len(x.Files) == 0 {
+		return nil, notExportError(inputs, entries, srcs)
+	}
+	for _, s := range srcs {
+		for _, name := range s.skipped {
+			x.Problems = append(x.Problems, Problem{File: name, Reason: "skipped (not part of the export)"})
+		}
+	}
+	return x, nil
+}
+
+func notExportError(inputs []string, entries []entry, srcs []*source) error {
+	var seen []string
+	for _, e := range entries {
+		seen = append(seen, e.path)
+	}
+	for _, s := range srcs {
+		seen = append(seen, s.skipped...)
+	}
+	what := "it is empty"
+	if len(seen) > 0 {
+		if len(seen) > 8 {
+			seen = append(seen[:8], fmt.Sprintf("and %d more", len(seen)-8))
+		}
+		what = "it holds " + strings.Join(seen, ", ")
+	}
+	return fmt.Errorf("%s: %w: no file LinkedIn puts in its archive was found (%s); download \"Get a copy of your data\" from LinkedIn's Settings & Privacy → Data privacy",
+		strings.Join(inputs, ", "), ErrNotExport, what)
+}
+
+// exportFacts takes the type and date of the export from the archive names.
+func exportFacts(srcs []*source) (string, time.Time) {
+	var types []string
+	var latest time.Time
+	for _, s := range srcs {
+		typ, d := exportNameFacts(s.name)
+		if typ == "" && d.IsZero() {
+			for _, e := range s.entries { // a folder named after the ZIP it came from
+				if typ, d = exportNameFacts(strings.SplitN(e.path, "/", 2)[0]); !d.IsZero() {
+					break
+				}
+			}
+		}
+		if typ != "" && !contains(types, typ) {
+			types = append(types, typ)
+		}
+		if d.After(latest) {
+			latest = d
+		}
+	}
+	sort.Strings(types)
+	return strings.Join(types, "+"), latest
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func mergeMember(a, b Member) Member {
+	if a.GeoLocation == "" {
+		a.GeoLocation = b.GeoLocation
+	}
+	if a.BirthYear == 0 {
+		a.BirthYear = b.BirthYear
+	}
+	if a.Registered.IsZero() || (!b.Registered.IsZero() && b.Registered.Before(a.Registered)) {
+		a.Registered = b.Registered
+	}
+	return a
+}
+
+// entryResult is what reading one entry gives: a recognised file's report
+// and items, or an unknown file.
+type entryResult struct {
+	report  FileReport
+	items   []Item
+	member  Member
+	unknown *UnknownFile
+}
+
+// readEntries reads the entries on all cores; results keep the entries' order
+// so that output does not depend on scheduling.
+func readEntries(entries []entry) []entryResult {
+	results := make([]entryResult, len(entries))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = readEntry(&entries[i])
+			}
+		}()
+	}
+	for i := range entries {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return results
+}
+
+func readEntry(e *entry) entryResult {
+	spec, ok := specFor(e.path)
+	if !ok {
+		return entryResult{unknown: countUnknown(e)}
+	}
+	c := &fileCtx{e: e, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
+	rc, err := e.open()
+	if err != nil {
+		c.fileProblem("cannot be opened: %v", err)
+		return c.result()
+	}
+	defer rc.Close()
+	c.raw = rc
+	spec.read(c)
+	return c.result()
+}
+
+// fileCtx is the state of reading one file.
+type fileCtx struct {
+	e      *entry
+	raw    io.Reader
+	dec    *bufio.Reader
+	comma  rune
+	report FileReport
+	items  []Item
+	member Member
+	ids    map[string]int
+}
+
+// text returns the file's content decoded to UTF-8 and its delimiter.
+func (c *fileCtx) text() (*bufio.Reader, rune) {
+	if c.dec == nil {
+		c.dec, c.report.Encoding, c.comma = decodeStream(c.raw)
+	}
+	return c.dec, c.comma
+}
+
+func (c *fileCtx) result() entryResult {
+	for k, v := range c.report.Repairs {
+		if v == 0 {
+			delete(c.report.Repairs, k)
+		}
+	}
+	return entryResult{report: c.report, items: c.items, member: c.member}
+}
+
+func (c *fileCtx) note(format string, args ...any) {
+	c.report.Notes = append(c.report.Notes, fmt.Sprintf(format, args...))
+}
+
+func (c *fileCtx) fileProblem(format string, args ...any) {
+	c.problem(0, format, args...)
+}
+
+func (c *fileCtx) problem(line int, format string, args ...any) {
+	c.report.Problems = append(c.report.Problems, Problem{File: c.e.path, Line: line, Reason: fmt.Sprintf(format, args...)})
+}
+
+// reject counts a row that could not become an item.
+func (c *fileCtx) reject(line int, reason string) {
+	c.report.Rows++
+	c.report.Rejected++
+	c.problem(line, "%s", reason)
+}
+
+// add counts a row that became an item. Rows of identical content in one
+// file (two hidden connections made the same day) get distinct IDs by their
+// rank among equals, which does not depend on where they sit in the file.
+func (c *fileCtx) add(it Item) {
+	it.File = c.e.path
+	if c.ids == nil {
+		c.ids = map[string]int{}
+	}
+	if n := c.ids[it.ID]; n > 0 {
+		c.ids[it.ID] = n + 1
+		it.ID = contentID(it.Kind, it.ID, strconv.Itoa(n))
+	} else {
+		c.ids[it.ID] = 1
+	}
+	c.report.Rows++
+	c.report.Items++
+	if !it.Date.IsZero() {
+		if c.report.First.IsZero() || it.Date.Before(c.report.First) {
+			c.report.First = it.Date
+		}
+		if it.Date.After(c.report.Last) {
+			c.report.Last = it.Date
+		}
+	}
+	c.items = append(c.items, it)
+}
+
+// when turns a date column into an item date. An unrecognised date is
+// reported and the item kept, undated, rather than dropped.
+func (c *fileCtx) when(line int, column string, d Date, basis DateBasis) (time.Time, DateBasis) {
+	if d.IsSet() {
+		if d.Prec == PrecMonthDay { // a birthday without a year dates nothing
+			return time.Time{}, DateNone
+		}
+		return d.Time, basis
+	}
+	if d.Unparsed() {
+		c.problem(line, "unrecognised date in column %q; item kept as undated", column)
+	}
+	return time.Time{}, DateNone
+}
+
+// countUnknown lists a file no parser knows, with its row count when it is
+// a CSV file (records after the first, all-empty records excluded).
+func countUnknown(e *entry) *UnknownFile {
+	u := &UnknownFile{Path: e.path, Source: e.source}
+	if !strings.EqualFold(path.Ext(e.path), ".csv") {
+		return u
+	}
+	rc, err := e.open()
+	if err != nil {
+		return u
+	}
+	defer rc.Close()
+	c := &fileCtx{e: e, raw: rc, report: FileReport{Repairs: map[string]int{}}}
+	text, comma := c.text()
+	c.countHeaderless(text, comma)
+	u.Rows = max(c.report.Rows-1, 0)
+	return u
+}
+
+// baseName is a file's name without folders and extension.
+func baseName(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
