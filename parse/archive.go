@@ -28,6 +28,7 @@ type entry struct {
 // source is one archive or folder given on the command line.
 type source struct {
 	name    string
+	root    string // the wrapping folder removed from entry paths, if any
 	entries []entry
 	skipped []string // operating-system litter (__MACOSX/, .DS_Store)
 	close   func() error
@@ -133,6 +134,7 @@ func addZipEntries(src *source, zr *zip.Reader) {
 		byName[name] = f
 	}
 	root := wrappingFolder(names)
+	src.root = root
 	for _, name := range names {
 		f := byName[name]
 		src.entries = append(src.entries, entry{
@@ -174,6 +176,7 @@ func openDir(p string) (*source, error) {
 		return nil, &OpenError{p, "cannot be read: " + err.Error()}
 	}
 	root := wrappingFolder(names)
+	src.root = root
 	for _, rel := range names {
 		full := filepath.Join(p, filepath.FromSlash(rel))
 		var size int64 = -1

@@ -73,25 +73,27 @@ func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		c.fileProblem("cannot map the header: %v", err)
 		return
 	}
+	width := len(mapped)
 	for {
-		var v any
-		var extra map[string]string
-		if unknown {
-			v, extra, err = um.ReadUnmatched()
-		} else {
-			v, err = um.Read()
-		}
+		v, extra, err := readRow(um, unknown)
 		if err == io.EOF {
 			return
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			c.reject(csvErrLine(err, line), csvReason(err))
+			c.reject(csvErrLine(err), csvReason(err))
+			continue
+		}
+		line, _ := r.FieldPos(0) // a record read without error has a field
+		if v == nil {
+			c.reject(line, fmt.Sprintf("more fields than the header's %d", width))
 			continue
 		}
 		row := v.(T)
 		if isEmptyRow(&row, extra) {
 			continue // a record whose cells are all empty is not a row
+		}
+		if hasField(r, width) {
+			c.problem(line, "more fields than the header's %d; the extra ones were ignored", width)
 		}
 		it, reason := toItem(c, &row, line)
 		if reason != "" {
@@ -100,6 +102,34 @@ func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		}
 		c.add(it)
 	}
+}
+
+// readRow reads the next row; with unknown columns it also returns their
+// values. gocsv's ReadUnmatched indexes past the header when a row is longer
+// than it: that row comes back as (nil, nil, nil) so it is rejected, not lost.
+func readRow(um *gocsv.Unmarshaller, unknown bool) (v any, extra map[string]string, err error) {
+	if !unknown {
+		v, err = um.Read()
+		return v, nil, err
+	}
+	defer func() {
+		if recover() != nil {
+			v, extra, err = nil, nil, nil
+		}
+	}()
+	return um.ReadUnmatched()
+}
+
+// hasField reports whether the record r read last has a field at index i.
+// csv.Reader has no field count but FieldPos panics past the last field.
+func hasField(r *csv.Reader, i int) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	r.FieldPos(i)
+	return true
 }
 
 // csvColumns describes T's columns: every accepted name, normalised.
@@ -181,6 +211,7 @@ func (c *fileCtx) findHeader(br *bufio.Reader, comma rune, cols csvColumns) (int
 	return 0, false
 }
 
+// lineOf is the line of the record r read last without error.
 func lineOf(r *csv.Reader) int { l, _ := r.FieldPos(0); return l }
 
 func first(s []string, n int) []string { return s[:min(n, len(s))] }
@@ -286,12 +317,12 @@ func isParseError(err error) bool {
 	return errors.As(err, &pe)
 }
 
-func csvErrLine(err error, fallback int) int {
+func csvErrLine(err error) int {
 	var pe *csv.ParseError
-	if errors.As(err, &pe) && pe.StartLine > 0 {
+	if errors.As(err, &pe) {
 		return pe.StartLine
 	}
-	return fallback
+	return 0
 }
 
 // csvReason describes a CSV error without quoting the content.

@@ -87,12 +87,8 @@ func exportFacts(srcs []*source) (string, time.Time) {
 	var latest time.Time
 	for _, s := range srcs {
 		typ, d := exportNameFacts(s.name)
-		if typ == "" && d.IsZero() {
-			for _, e := range s.entries { // a folder named after the ZIP it came from
-				if typ, d = exportNameFacts(strings.SplitN(e.path, "/", 2)[0]); !d.IsZero() {
-					break
-				}
-			}
+		if d.IsZero() && s.root != "" { // a folder named after the ZIP it came from
+			typ, d = exportNameFacts(strings.TrimSuffix(s.root, "/"))
 		}
 		if typ != "" && !contains(types, typ) {
 			types = append(types, typ)

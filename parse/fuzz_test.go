@@ -1,0 +1,72 @@
+package parse
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// memEntry is an export file held in memory.
+func memEntry(name string, data []byte) *entry {
+	return &entry{path: name, source: "fuzz", size: int64(len(data)), open: func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(data)), nil
+	}}
+}
+
+// sampleSeeds returns the beginning of every file of sample_export/, so the
+// fuzzer starts from the real shapes and quirks.
+func sampleSeeds(t testing.TB, limit int) map[string][]byte {
+	seeds := map[string][]byte{}
+	root := filepath.Join("..", "sample_export")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(root, p)
+		seeds[filepath.ToSlash(rel)] = data[:min(len(data), limit)]
+		return nil
+	})
+	return seeds
+}
+
+// FuzzReadFile runs the repair and decode path of every recognised file on
+// arbitrary content: it must never panic, and must account for every row.
+func FuzzReadFile(f *testing.F) {
+	for name, data := range sampleSeeds(f, 3000) {
+		f.Add(name, data)
+	}
+	f.Add("Comments.csv", []byte("Date,Link,Message\r\n2022-06-01 10:00:00,l,one\r\ntwo\r\n\r\n2022-06-02 10:00:00,l,\"a \\\"b\\\"\"\n"))
+	f.Add("SearchQueries.csv", []byte("Time,Search Query\n2025/01/05 09:00:00 UTC,a, b, c\n"))
+	f.Add("Shares.csv", []byte("\xff\xfe\"\x00D\x00\"\x00"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if _, ok := specFor(name); !ok {
+			return
+		}
+		r := readEntry(memEntry(name, data))
+		if r.unknown != nil {
+			t.Fatalf("%s read as unknown", name)
+		}
+		fr := r.report
+		if fr.Rows != fr.Items+fr.Rejected || fr.Items != len(r.items) {
+			t.Fatalf("rows %d, items %d (%d returned), rejected %d", fr.Rows, fr.Items, len(r.items), fr.Rejected)
+		}
+		for _, it := range r.items {
+			if it.ID == "" || it.Line < 0 || it.Kind == "" {
+				t.Fatalf("bad item %+v", it)
+			}
+		}
+		for _, p := range fr.Problems {
+			if p.Line < 0 || strings.TrimSpace(p.Reason) == "" {
+				t.Fatalf("bad problem %+v", p)
+			}
+		}
+	})
+}
