@@ -27,13 +27,21 @@ type phoneRow struct {
 	WhatsApp  string `csv:"Is_WhatsApp_Number"`
 }
 
-func phoneItem(c *fileCtx, r *phoneRow, line int) (Item, string) {
-	n := strings.TrimSpace(r.Number)
-	return Item{ID: contentID(KindPhoneNumber, n, r.Extension), Kind: KindPhoneNumber, Line: line, Text: Snippet(n)}, ""
+// phoneReader: the same number may be in both files, as two rows, so the
+// file family is part of the identity.
+func phoneReader(family string) func(*fileCtx) {
+	return func(c *fileCtx) {
+		readCSV(c, csvOptions{}, func(c *fileCtx, r *phoneRow, line int) (Item, string) {
+			n := strings.TrimSpace(r.Number)
+			return Item{ID: contentID(KindPhoneNumber, family, n, r.Extension), Kind: KindPhoneNumber, Line: line, Text: Snippet(n)}, ""
+		})
+	}
 }
 
-func readPhoneNumbers(c *fileCtx)    { readCSV(c, csvOptions{}, phoneItem) }
-func readWhatsappNumbers(c *fileCtx) { readCSV(c, csvOptions{}, phoneItem) }
+var (
+	readPhoneNumbers    = phoneReader("phone")
+	readWhatsappNumbers = phoneReader("whatsapp")
+)
 
 type registrationRow struct {
 	RegisteredAt  Date   `csv:"Registered At,Registration Date"`
@@ -155,6 +163,23 @@ type adTargetingRow struct {
 	Experience string `csv:"Years of Experience"`
 	Traits     string `csv:"Member Traits"`
 	Groups     string `csv:"Member Groups"`
+	// The other columns of the 2022–2026 files (§2.8), read only so that
+	// a column LinkedIn adds later stands out as unknown.
+	Buyers       string `csv:"Buyer Groups"`
+	FollowerOf   string `csv:"Company Follower of"`
+	Category     string `csv:"Company Category"`
+	Size         string `csv:"Company Size,Company Sizes"`
+	DegreeClass  string `csv:"degreeClass"`
+	Growth       string `csv:"Company Growth Rate"`
+	Connections  string `csv:"Company Connections"`
+	BySize       string `csv:"Function By Size"`
+	Graduation   string `csv:"Graduation Year"`
+	Locales      string `csv:"Interface Locales"`
+	Locale       string `csv:"interfaceLocale"`
+	Revenue      string `csv:"Company Revenue"`
+	DeviceOS     string `csv:"Recent Device OS"`
+	HighValue    string `csv:"High Value Audience Segments"`
+	StandardSegs string `csv:"Standard Audience Segments"`
 }
 
 func readAdTargeting(c *fileCtx) {
@@ -216,12 +241,17 @@ func readIdentityAssets(c *fileCtx) {
 
 type verificationRow struct {
 	FirstName    string `csv:"First name"`
+	MiddleName   string `csv:"Middle name"`
 	LastName     string `csv:"Last name"`
 	Type         string `csv:"Verification type"`
 	Organization string `csv:"Organization name"`
 	Email        string `csv:"Email address"`
 	Country      string `csv:"Country"`
 	YearOfBirth  string `csv:"Year of birth"`
+	State        string `csv:"State"`
+	City         string `csv:"City"`
+	Authority    string `csv:"Issuing authority"`
+	DocumentType string `csv:"Document type"`
 	Provider     string `csv:"Verification service provider"`
 	Verified     Date   `csv:"Verified date"`
 	Expiry       Date   `csv:"Expiry date"`
@@ -248,6 +278,16 @@ type marketplaceRow struct {
 	Second   string `csv:"Secondary Service Category"`
 	Status   string `csv:"Status"`
 	Body     string `csv:"Body"`
+	Location string `csv:"Use Profile Location,Location"`
+	Remote   string `csv:"Available to Work Remotely"`
+	Pricing  string `csv:"Pricing Info Provided"`
+	Media    string `csv:"Media"`
+	Currency string `csv:"Currency Code"`
+	Amount   string `csv:"Currency Amount"`
+	Billing  string `csv:"Billing Time Unit"`
+	Free     string `csv:"Free Consultation included"`
+	QA       string `csv:"Questions and Answers"`
+	Prefer   string `csv:"Preferred Providers"`
 }
 
 func readMarketplace(c *fileCtx) {

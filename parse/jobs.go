@@ -92,16 +92,27 @@ func readJobAlerts(c *fileCtx) {
 }
 
 type jobPostingRow struct {
-	Company     string `csv:"Company Name"`
-	Title       string `csv:"Title"`
-	Status      string `csv:"Employment Status"`
-	Description string `csv:"Job Description"`
-	Location    string `csv:"Location Description"`
-	State       string `csv:"Job State"`
-	Created     Date   `csv:"Create Date"`
-	Listed      Date   `csv:"List Date"`
-	Closed      Date   `csv:"Close Date"`
-	Expires     Date   `csv:"Expiration Date"`
+	Company      string `csv:"Company Name"`
+	Title        string `csv:"Title"`
+	Status       string `csv:"Employment Status"`
+	CompanyDesc  string `csv:"Company Description"`
+	Description  string `csv:"Job Description"`
+	Location     string `csv:"Location Description"`
+	Functions    string `csv:"Job Functions"`
+	Industries   string `csv:"Company Industries"`
+	Seniority    string `csv:"Seniority Level"`
+	Skills       string `csv:"Required Skills"`
+	Education    string `csv:"Education Levels"`
+	OnsiteApply  string `csv:"Onsite Apply"`
+	ContactEmail string `csv:"Contact Email"`
+	ApplyURL     string `csv:"Company Apply Url"`
+	BaseSalary   string `csv:"Base Salary"`
+	Compensation string `csv:"Additional Compensation"`
+	State        string `csv:"Job State"`
+	Created      Date   `csv:"Create Date"`
+	Listed       Date   `csv:"List Date"`
+	Closed       Date   `csv:"Close Date"`
+	Expires      Date   `csv:"Expiration Date"`
 }
 
 func readJobPostings(c *fileCtx) {

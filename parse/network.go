@@ -106,6 +106,22 @@ type contactRow struct {
 	CreatedAt Date   `csv:"CreatedAt,Created At"`
 	UpdatedAt Date   `csv:"UpdatedAt"`
 	Location  string `csv:"Location"`
+	// Columns of the 2025+ ImportedContacts.csv and the older files, read so
+	// that only columns LinkedIn adds later are reported as unknown.
+	MiddleName   string `csv:"MiddleName"`
+	MaidenName   string `csv:"MaidenName"`
+	NickName     string `csv:"NickName"`
+	NamePrefix   string `csv:"NamePrefix"`
+	NameSuffix   string `csv:"NameSuffix"`
+	CountryCode  string `csv:"CountryCode"`
+	RegionCode   string `csv:"RegionCode"`
+	Verified     string `csv:"ThirdPartyVerified"`
+	Addresses    string `csv:"Addresses"`
+	Sites        string `csv:"Sites"`
+	IMHandles    string `csv:"InstantMessageHandles,Instant Message Handles"`
+	Birthday     string `csv:"Birthday"`
+	BookmarkedAt string `csv:"BookmarkedAt,Bookmarked At"`
+	Profiles     string `csv:"Profiles"`
 }
 
 func readContacts(c *fileCtx) {

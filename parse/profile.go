@@ -225,11 +225,13 @@ func readOrganizations(c *fileCtx) {
 // No real Patents.csv was measured (§2.9): the columns are the likely ones,
 // and any other column is reported as unknown rather than lost.
 type patentRow struct {
-	Title    string `csv:"Title,Name"`
-	Summary  string `csv:"Summary,Description"`
-	Number   string `csv:"Number,Patent Number"`
-	IssuedOn Date   `csv:"Issued On,Filed On,Issue Date"`
-	URL      string `csv:"Url"`
+	Title     string `csv:"Title,Name"`
+	Summary   string `csv:"Summary,Description"`
+	Number    string `csv:"Number,Patent Number"`
+	IssuedOn  Date   `csv:"Issued On,Filed On,Issue Date"`
+	URL       string `csv:"Url"`
+	Assignees string `csv:"Assignees"`
+	Inventors string `csv:"Inventors"`
 }
 
 func readPatents(c *fileCtx) {

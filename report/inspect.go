@@ -29,15 +29,15 @@ func WriteInspect(w io.Writer, r *Result) error {
 	}
 	fmt.Fprintf(w, "Type:     %s\nExported: %s\n\n", typ, date)
 
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "FILE\tKIND\tROWS\tITEMS\tREJECTED\tFIRST\tLAST\t")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FILE\tKIND\t   ROWS\t  ITEMS\tREJECTED\tFIRST\tLAST")
 	var rows, items, rejected, problems int
 	for _, f := range x.Files {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t\n", f.Path, f.Kind, f.Rows, f.Items, f.Rejected, shortDay(f.First), shortDay(f.Last))
+		fmt.Fprintf(tw, "%s\t%s\t%7d\t%7d\t%8d\t%s\t%s\n", shortPath(f.Path), f.Kind, f.Rows, f.Items, f.Rejected, shortDay(f.First), shortDay(f.Last))
 		rows, items, rejected = rows+f.Rows, items+f.Items, rejected+f.Rejected
 		problems += len(f.Problems)
 	}
-	fmt.Fprintf(tw, "%d files\t\t%d\t%d\t%d\t\t\t\n", len(x.Files), rows, items, rejected)
+	fmt.Fprintf(tw, "%d files\t\t%7d\t%7d\t%8d\t\t\n", len(x.Files), rows, items, rejected)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -51,6 +51,16 @@ func WriteInspect(w io.Writer, r *Result) error {
 		}
 	}
 	return nil
+}
+
+// shortPath keeps long article names from widening the whole table.
+func shortPath(p string) string {
+	const max = 56
+	r := []rune(p)
+	if len(r) <= max {
+		return p
+	}
+	return string(r[:max/2-1]) + "…" + string(r[len(r)-max/2:])
 }
 
 func shortDay(t time.Time) string {

@@ -1,0 +1,163 @@
+package synth
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// file writes one export file row by row. Errors are sticky: the first one
+// is kept in gen.err and later writes do nothing.
+type file struct {
+	g       *gen
+	name    string
+	w       io.WriteCloser
+	buf     []byte
+	noFinal bool // no newline after the last row (§1.6)
+	started bool
+	rows    int
+}
+
+// create opens name for writing; it returns a file that discards everything
+// once an error happened.
+func (g *gen) create(name string) *file {
+	f := &file{g: g, name: name, buf: make([]byte, 0, 4096)}
+	if g.err != nil {
+		return f
+	}
+	w, err := g.fs.Create(name)
+	if err != nil {
+		g.err = fmt.Errorf("%s: %w", name, err)
+		return f
+	}
+	f.w = w
+	return f
+}
+
+// close closes the file; the error, if any, names it.
+func (f *file) close() {
+	if f.w == nil {
+		return
+	}
+	err := f.w.Close()
+	f.w = nil
+	if err != nil && f.g.err == nil {
+		f.g.err = fmt.Errorf("%s: %w", f.name, err)
+	}
+}
+
+// begin starts a line: in files without a final newline, the separator goes
+// before every line but the first.
+func (f *file) begin() {
+	f.buf = f.buf[:0]
+	if f.noFinal && f.started {
+		f.buf = append(f.buf, '\n')
+	}
+	f.started = true
+}
+
+// end finishes a line and writes it out.
+func (f *file) end() {
+	if !f.noFinal {
+		f.buf = append(f.buf, '\n')
+	}
+	f.rows++
+	if f.w == nil || f.g.err != nil {
+		return
+	}
+	if _, err := f.w.Write(f.buf); err != nil {
+		f.g.err = fmt.Errorf("%s: %w", f.name, err)
+		f.w.Close()
+		f.w = nil
+	}
+}
+
+// raw writes text as one line (or several: text may hold newlines), as is.
+func (f *file) raw(text string) {
+	f.begin()
+	f.buf = append(f.buf, text...)
+	f.end()
+}
+
+// bytes writes b verbatim, without any line handling (HTML files).
+func (f *file) bytes(b []byte) {
+	if f.w == nil || f.g.err != nil {
+		return
+	}
+	if _, err := f.w.Write(b); err != nil {
+		f.g.err = fmt.Errorf("%s: %w", f.name, err)
+	}
+}
+
+// row writes one record quoted the way LinkedIn does in most files: a field
+// is quoted only when it holds a comma, a quote or a line break, and a quote
+// inside is doubled.
+func (f *file) row(fields ...string) {
+	f.begin()
+	for i, s := range fields {
+		if i > 0 {
+			f.buf = append(f.buf, ',')
+		}
+		f.buf = appendField(f.buf, s)
+	}
+	f.end()
+}
+
+// rowQ writes one record with every field quoted, empty ones as "" (the
+// 2026 messages.csv form, Q5).
+func (f *file) rowQ(fields ...string) {
+	f.begin()
+	for i, s := range fields {
+		if i > 0 {
+			f.buf = append(f.buf, ',')
+		}
+		f.buf = appendQuoted(f.buf, s)
+	}
+	f.end()
+}
+
+func needsQuotes(s string) bool { return strings.ContainsAny(s, ",\"\r\n") }
+
+func appendField(b []byte, s string) []byte {
+	if !needsQuotes(s) {
+		return append(b, s...)
+	}
+	return appendQuoted(b, s)
+}
+
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// appendBackslashField quotes like appendField but escapes an embedded
+// quote as \" instead of "" (Comments.csv 2025+, Q3).
+func appendBackslashField(b []byte, s string) []byte {
+	if !needsQuotes(s) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// appendWrappedField encodes Shares.csv ShareCommentary (Q2): every line
+// break of the text is first wrapped in quote characters ("⏎"), then the
+// value is quoted normally, so the raw lines end with "" and start with "".
+func appendWrappedField(b []byte, s string) []byte {
+	if !strings.Contains(s, "\n") {
+		return appendField(b, s)
+	}
+	return appendQuoted(b, strings.ReplaceAll(s, "\n", "\"\n\""))
+}
