@@ -75,22 +75,9 @@ func writeKinds(w io.Writer, r *Result) {
 	for _, it := range r.Export.Items {
 		counts[string(it.Kind)]++
 	}
-	kinds := make([]string, 0, len(counts))
-	for k := range counts {
-		kinds = append(kinds, k)
-	}
-	sort.Slice(kinds, func(a, b int) bool {
-		if counts[kinds[a]] != counts[kinds[b]] {
-			return counts[kinds[a]] > counts[kinds[b]]
-		}
-		return kinds[a] < kinds[b]
-	})
-	fmt.Fprintf(w, "\nItems by kind (%d kinds):\n", len(kinds))
-	var parts []string
-	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
-	}
-	for len(parts) > 0 {
+	fmt.Fprintf(w, "\nItems by kind (%d kinds):\n", len(counts))
+	parts := strings.Split(topCounts(counts, len(counts)), ", ")
+	for len(parts) > 0 && parts[0] != "" {
 		n := min(6, len(parts))
 		fmt.Fprintf(w, "  %s\n", strings.Join(parts[:n], ", "))
 		parts = parts[n:]
@@ -137,4 +124,27 @@ func writeNotes(w io.Writer, r *Result) {
 	for _, l := range lines {
 		fmt.Fprintf(w, "  %s\n", l)
 	}
+}
+
+// topCounts formats the n largest counts as "a 3, b 2, … and 4 more".
+func topCounts(counts map[string]int, n int) string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if counts[keys[a]] != counts[keys[b]] {
+			return counts[keys[a]] > counts[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	var parts []string
+	for i, k := range keys {
+		if i == n {
+			parts = append(parts, fmt.Sprintf("and %d more", len(keys)-n))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -9,9 +9,9 @@ import (
 	"exposure/report"
 )
 
-func setupInspect(fs *flag.FlagSet) func([]string, io.Writer) error {
+func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	jsonOut := fs.String("json", "", "also write the result as JSON to `FILE` (- for standard output)")
-	return func(args []string, stdout io.Writer) error {
+	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to inspect: a ZIP from LinkedIn or the folder it unzips to")
 		}

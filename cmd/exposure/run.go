@@ -29,7 +29,7 @@ type command struct {
 	name    string
 	summary string
 	usage   string
-	setup   func(fs *flag.FlagSet) func(args []string, stdout io.Writer) error
+	setup   func(fs *flag.FlagSet) func(args []string, stdout, stderr io.Writer) error
 }
 
 func commands() []command {
@@ -73,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printCommandHelp(stderr, cmd, fs)
 		return exitUsage
 	}
-	if err := exec(fs.Args(), stdout); err != nil {
+	if err := exec(fs.Args(), stdout, stderr); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "exposure %s: %v\nRun 'exposure %s --help' for usage.\n", cmd.name, err, cmd.name)
@@ -130,8 +130,8 @@ func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
 	}
 }
 
-func setupVersion(fs *flag.FlagSet) func([]string, io.Writer) error {
-	return func(args []string, stdout io.Writer) error {
+func setupVersion(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
+	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return usagef("version takes no arguments")
 		}

@@ -1,0 +1,447 @@
+package policy
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Subject is one item to classify, as the policy sees it.
+type Subject struct {
+	Kind       string    // contract kind name, e.g. "post", "message"
+	Date       time.Time // creation date, or a lower bound, or zero
+	LowerBound bool      // Date is only a lower bound of when the item was added
+	Visibility string    // as exported ("PUBLIC", "MEMBER_NETWORK", ...), "" when unknown
+}
+
+// Member holds the facts about the member that the policy needs.
+type Member struct {
+	Region       string    // EU, UK, CA, HK, US (an unknown code is treated as the rest-of-world region)
+	OptOut       time.Time // zero = never
+	Objection    time.Time // zero = never; the effective opt-out is the earlier of the two
+	Born         time.Time // zero = adult; a year-only birth is Jan 1 of that year with BornYearOnly
+	BornYearOnly bool
+	Registered   time.Time // lower bound for undated items (zero = unknown: before every window)
+}
+
+// Result is the classification of one item.
+type Result struct {
+	Outcome    string
+	Reason     string
+	Confidence string
+	Flags      []string
+}
+
+// Days. Every date rule compares UTC calendar days: the opt-out, the objection, the birth
+// date and the window dates are days, and an item's timestamp is reduced to its UTC day.
+const (
+	negInf     = math.MinInt64 / 4 // "before every day": undated items with no registration
+	posInf     = math.MaxInt64 / 4 // "never": no opt-out, a window still open
+	dateLayout = time.DateOnly
+	secsPerDay = 86400
+)
+
+// dayNum is the number of the UTC calendar day of t (days since 1970-01-01).
+func dayNum(t time.Time) int64 {
+	s := t.Unix()
+	d := s / secsPerDay
+	if s%secsPerDay < 0 {
+		d--
+	}
+	return d
+}
+
+func dayTime(d int64) time.Time { return time.Unix(d*secsPerDay, 0).UTC() }
+
+// effectiveOptOut is the earlier of the opt-out and the objection, or posInf.
+func effectiveOptOut(m Member) int64 {
+	o := int64(posInf)
+	for _, t := range []time.Time{m.OptOut, m.Objection} {
+		if !t.IsZero() {
+			o = min(o, dayNum(t))
+		}
+	}
+	return o
+}
+
+// adultDay is the first day on which the member can no longer be certainly under age.
+//
+// With a full birth date that is the birthday of that age. With only a birth year Y (Born is
+// Jan 1 of Y), the member was born somewhere in Y, so they turn 18 somewhere in Y+18; the
+// earliest possible birthday is Jan 1 of Y+18, and only items created before that day were
+// certainly made while under 18. The same computation (Born + 18 years) gives both. A 29
+// February birthday turns into 28 February in a common year: the earlier of the two days
+// the law may use, since "certainly under 18" must hold under either.
+func adultDay(born time.Time, yearOnly bool, age int) int64 {
+	born = born.UTC()
+	y, m, d := born.Date()
+	if yearOnly {
+		m, d = time.January, 1
+	}
+	y += age
+	if m == time.February && d == 29 && !isLeap(y) {
+		d = 28
+	}
+	return dayNum(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+// item is a subject reduced to what the window rules need.
+type item struct {
+	c       int64 // creation day; for lower-bound and undated items the earliest day (negInf: unknown)
+	exact   bool  // c is the creation day itself
+	undated bool
+}
+
+// A lower-bound date (a position's Started On) cannot be earlier than the
+// registration: nothing was added to the profile before the account existed.
+func (p *Policy) itemOf(s Subject, m Member) item {
+	switch {
+	case !s.Date.IsZero() && s.LowerBound && !m.Registered.IsZero():
+		return item{c: max(dayNum(s.Date), dayNum(m.Registered))}
+	case !s.Date.IsZero():
+		return item{c: dayNum(s.Date), exact: !s.LowerBound}
+	case !m.Registered.IsZero():
+		return item{c: dayNum(m.Registered), undated: true}
+	}
+	return item{c: negInf, undated: true}
+}
+
+// region resolves the member's region; an unknown code falls back to the rest-of-world region.
+func (p *Policy) region(code string) *Region {
+	if r, ok := p.Region(code); ok {
+		return r
+	}
+	return p.rest
+}
+
+// gate applies the rules that do not depend on the opt-out day: category, minor, look-back.
+// It returns the final result when one of them decides, and the item's category otherwise.
+func (p *Policy) gate(s Subject, it item, m Member, r *Region, a int64) (*Result, *Category) {
+	cat, known := p.byKind[s.Kind]
+	if !known {
+		return &Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Low, Flags: []string{FlagUnknownKind}}, nil
+	}
+	switch cat.Scope {
+	case ScopeExcluded:
+		return &Result{Outcome: Excluded, Reason: cat.Name, Confidence: High, Flags: slices.Clone(cat.Flags)}, cat
+	case ScopeNotListed:
+		return &Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Medium, Flags: slices.Clone(cat.Flags)}, cat
+	}
+	if !m.Born.IsZero() {
+		adult := adultDay(m.Born, m.BornYearOnly, p.Rules.Minor.Age)
+		// An exact date settles it. A lower bound or no date does not tell when the item was
+		// made, only that it existed by the as-of day: it is certainly a minor's item only if
+		// the member is still certainly under age on that day.
+		if it.c < adult && (it.exact || a < adult) {
+			return &Result{Outcome: Protected, Reason: ReasonMinor, Confidence: Medium, Flags: p.dateFlags(s, it, cat)}, cat
+		}
+	}
+	// The look-back cut-off protects only items certainly made before it.
+	if it.exact && it.c < r.cutoff {
+		return &Result{Outcome: Protected, Reason: ReasonBeforeLookback, Confidence: Low, Flags: p.dateFlags(s, it, cat)}, cat
+	}
+	return nil, cat
+}
+
+func (p *Policy) dateFlags(s Subject, it item, cat *Category) []string {
+	var f []string
+	if it.undated {
+		f = append(f, FlagUndated)
+	} else if !it.exact {
+		f = append(f, FlagLowerBoundDate)
+	}
+	if cat != nil {
+		f = append(f, cat.Flags...)
+	}
+	return f
+}
+
+// verdict is what one window (or the policy's windows together) says about an item.
+type verdict struct {
+	outcome, reason string
+	rank            int // higher = more exposed
+	win             int // deciding window, -1 for none
+	historical      bool
+	pausedToo       bool // some paused window exposed the item as well
+}
+
+func outcomeRank(o string) int {
+	switch o {
+	case InScope:
+		return 4
+	case PossiblyInScope:
+		return 3
+	case Protected:
+		return 2
+	case NotListed:
+		return 1
+	}
+	return 0
+}
+
+// Reasons rank within an outcome: the most specific exposure or protection wins.
+func reasonRank(r string) int {
+	switch r {
+	case ReasonPausedWindow, ReasonCreatedAfterOptOut:
+		return 3
+	case ReasonStartUncertain, ReasonOptedOutBeforeStart:
+		return 2
+	}
+	return 1
+}
+
+func mk(outcome, reason string, win int, historical bool) verdict {
+	return verdict{outcome: outcome, reason: reason, rank: outcomeRank(outcome)*10 + reasonRank(reason), win: win, historical: historical}
+}
+
+// window applies the window rules of the contract to one window. ok is false when the window
+// does not cover the item (created after it paused).
+//
+//	opt-out on or before the start        -> protected (opted_out_before_start), except that
+//	                                         with an uncertain start the items that existed
+//	                                         before the opt-out are possibly_in_scope
+//	                                         (start_uncertain): training may have begun earlier
+//	item created on or after the opt-out  -> protected (created_after_opt_out)
+//	item created on or after a paused end -> not covered by this window
+//	otherwise exposed: not opened yet     -> rules.not_started (possibly_in_scope, not_started)
+//	                   paused by as-of    -> possibly_in_scope (paused_window)
+//	                   running            -> in_scope (no_opt_out / before_opt_out)
+func (p *Policy) window(i int, w *Window, c, o, a int64) (verdict, bool) {
+	if o <= w.start {
+		if w.StartUncertain && c < o {
+			return mk(PossiblyInScope, ReasonStartUncertain, i, false), true
+		}
+		return mk(Protected, ReasonOptedOutBeforeStart, i, false), true
+	}
+	if c >= o {
+		return mk(Protected, ReasonCreatedAfterOptOut, i, false), true
+	}
+	if c >= w.end {
+		return verdict{}, false
+	}
+	hist := c < w.start
+	switch {
+	case a < w.start:
+		ns := p.Rules.NotStarted
+		return mk(ns.Outcome, ns.Reason, i, hist), true
+	case w.end <= a:
+		return mk(PossiblyInScope, ReasonPausedWindow, i, hist), true
+	case o == posInf:
+		return mk(InScope, ReasonNoOptOut, i, hist), true
+	}
+	return mk(InScope, ReasonBeforeOptOut, i, hist), true
+}
+
+// windows gives the most exposed verdict over all of the region's windows. Items that exist
+// before a window opens are swept in when it opens: nothing here is retroactive.
+func (p *Policy) windows(r *Region, c, o, a int64) verdict {
+	best := verdict{rank: -1, win: -1}
+	paused := false
+	for i := range r.Windows {
+		v, ok := p.window(i, &r.Windows[i], c, o, a)
+		if !ok {
+			continue
+		}
+		if v.reason == ReasonPausedWindow {
+			paused = true
+		}
+		if v.rank > best.rank {
+			best = v
+		}
+	}
+	if best.win < 0 {
+		// No window covers the item: it postdates every paused window and none has (re)opened.
+		ns := p.Rules.NotStarted
+		best = mk(ns.Outcome, ns.Reason, -1, false)
+	}
+	best.pausedToo = paused && best.reason != ReasonPausedWindow
+	return best
+}
+
+func exposed(outcome string) bool { return outcome == InScope || outcome == PossiblyInScope }
+
+// finish turns the window verdict into the item's outcome: disputed kinds and non-public posts
+// are only possibly in scope where they would be in scope.
+func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome, reason string, flags []string) {
+	outcome, reason = v.outcome, v.reason
+	disputed := cat.Scope == ScopeDisputed
+	nonPublic := p.nonPublic(s)
+	if outcome == InScope {
+		switch {
+		case disputed:
+			outcome, reason, disputed = PossiblyInScope, ReasonDisputedCategory, false
+		case nonPublic:
+			outcome, reason, nonPublic = PossiblyInScope, ReasonVisibility, false
+		}
+	}
+	if exposed(outcome) {
+		if disputed {
+			flags = append(flags, FlagDisputedCategory)
+		}
+		if nonPublic {
+			flags = append(flags, FlagNonPublic)
+		}
+	}
+	return outcome, reason, flags
+}
+
+// nonPublic: the visibility rule applies to the kind, and the visibility is set and not public.
+func (p *Policy) nonPublic(s Subject) bool {
+	if !p.visKinds[s.Kind] {
+		return false
+	}
+	v := strings.TrimSpace(s.Visibility)
+	if v == "" {
+		return false
+	}
+	for _, pub := range p.public {
+		if strings.EqualFold(v, pub) {
+			return false
+		}
+	}
+	return true
+}
+
+// Classify decides one item's outcome as of the day asOf. It is pure: the result depends only
+// on its arguments and the policy.
+//
+// Order: category (excluded, not_listed), then the under-age rule, the look-back cut-off, and
+// the training windows (see window). Confidence starts from the typical confidence of the
+// outcome and reason (the policy reference, §5.4), is capped by the deciding window's
+// confidence, and drops one step (high > medium > low) for each uncertainty that bears on this
+// item: its date is only a lower bound or unknown and a later date would change the result;
+// the region's look-back was narrowed to an unknown date and the item predates the window;
+// a disputed kind or a non-public post whose outcome came from another reason; an uncertain
+// window start that the result depends on.
+func (p *Policy) Classify(s Subject, m Member, asOf time.Time) Result {
+	r := p.region(m.Region)
+	a := dayNum(asOf)
+	it := p.itemOf(s, m)
+	if res, _ := p.gate(s, it, m, r, a); res != nil {
+		if res.Flags == nil {
+			res.Flags = []string{}
+		}
+		return *res
+	}
+	cat := p.byKind[s.Kind]
+	o := effectiveOptOut(m)
+	v := p.windows(r, it.c, o, a)
+	outcome, reason, extra := p.finish(v, cat, s)
+
+	flags := p.dateFlags(s, it, nil)
+	var w *Window
+	if v.win >= 0 {
+		w = &r.Windows[v.win]
+	}
+	lower := 0
+	if exposed(outcome) {
+		if v.historical {
+			flags = append(flags, FlagHistorical)
+			if r.LookbackUncertain {
+				flags = append(flags, FlagLookbackUncertain)
+				lower++
+			}
+		}
+		if reason == ReasonBeforeOptOut && p.Rules.OptOut.ContinuedUsePossible {
+			flags = append(flags, FlagContinuedUsePossible)
+		}
+		if v.pausedToo {
+			flags = append(flags, FlagPausedWindow)
+		}
+		lower += len(extra)
+		flags = append(flags, extra...)
+	}
+	if w != nil && w.StartUncertain && (reason == ReasonStartUncertain || v.reason == p.Rules.NotStarted.Reason && v.win >= 0) {
+		flags = append(flags, FlagStartUncertain)
+		if reason != ReasonStartUncertain {
+			lower++
+		}
+	}
+	flags = append(flags, cat.Flags...)
+
+	conf := baseConfidence(outcome, reason)
+	if w != nil && w.Confidence != "" && exposed(outcome) {
+		conf = minConf(conf, w.Confidence)
+	}
+	if !it.exact && p.dateSensitive(r, it, o, a, v) {
+		lower++
+	}
+	for ; lower > 0; lower-- {
+		conf = lowerConf(conf)
+	}
+	if flags == nil {
+		flags = []string{}
+	}
+	return Result{Outcome: outcome, Reason: reason, Confidence: conf, Flags: flags}
+}
+
+// dateSensitive reports whether an item whose date is only a lower bound (or unknown) would get
+// another verdict had it been made later, up to the as-of day. The verdict only changes where
+// the creation day crosses the opt-out or a window's start or end, so those days are the only
+// candidates to try.
+func (p *Policy) dateSensitive(r *Region, it item, o, a int64, v verdict) bool {
+	cands := []int64{a, o}
+	for _, w := range r.Windows {
+		cands = append(cands, w.start, w.end)
+	}
+	for _, c := range cands {
+		if c <= it.c || c > a {
+			continue
+		}
+		u := p.windows(r, c, o, a)
+		if u.outcome != v.outcome || u.reason != v.reason {
+			return true
+		}
+	}
+	return false
+}
+
+// baseConfidence is the typical confidence of an outcome and reason (policy reference §5.4).
+func baseConfidence(outcome, reason string) string {
+	switch outcome {
+	case InScope, Excluded:
+		return High
+	case Protected:
+		switch reason {
+		case ReasonOptedOutBeforeStart, ReasonCreatedAfterOptOut:
+			return High
+		case ReasonBeforeLookback:
+			return Low
+		}
+		return Medium
+	case PossiblyInScope:
+		if reason == ReasonStartUncertain {
+			return Low
+		}
+		return Medium
+	}
+	return Medium
+}
+
+func confLevel(c string) int {
+	switch c {
+	case High:
+		return 2
+	case Medium:
+		return 1
+	}
+	return 0
+}
+
+func minConf(a, b string) string {
+	if confLevel(b) < confLevel(a) {
+		return b
+	}
+	return a
+}
+
+func lowerConf(c string) string {
+	switch c {
+	case High:
+		return Medium
+	}
+	return Low
+}

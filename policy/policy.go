@@ -1,0 +1,313 @@
+package policy
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:embed policy.yaml
+var embeddedYAML []byte
+
+// EmbeddedName is the file name that errors in the embedded policy refer to.
+const EmbeddedName = "policy.yaml"
+
+// Outcomes: the five outcomes of the contract, from most to least exposed.
+const (
+	InScope         = "in_scope"
+	PossiblyInScope = "possibly_in_scope"
+	Protected       = "protected"
+	NotListed       = "not_listed"
+	Excluded        = "excluded"
+)
+
+// Outcomes lists the outcomes in the contract's order.
+var Outcomes = []string{InScope, PossiblyInScope, Protected, Excluded, NotListed}
+
+// Reasons of the contract (the reason of an excluded item is its category name instead).
+const (
+	ReasonNoOptOut            = "no_opt_out"
+	ReasonBeforeOptOut        = "before_opt_out"
+	ReasonDisputedCategory    = "disputed_category"
+	ReasonVisibility          = "visibility"
+	ReasonPausedWindow        = "paused_window"
+	ReasonStartUncertain      = "start_uncertain"
+	ReasonOptedOutBeforeStart = "opted_out_before_start"
+	ReasonCreatedAfterOptOut  = "created_after_opt_out"
+	ReasonMinor               = "minor"
+	ReasonBeforeLookback      = "before_lookback"
+	ReasonNotListed           = "not_listed"
+	// ReasonNotStarted is the embedded policy's reason (rules.not_started) for an item that no
+	// training window covers on the as-of day, typically because the region's window has not
+	// opened yet. The contract has no reason for this case; see doc.go.
+	ReasonNotStarted = "not_started"
+)
+
+// Flags a result may carry.
+const (
+	FlagUndated              = "undated"                // no date: counted as existing since registration
+	FlagLowerBoundDate       = "lower_bound_date"       // the date is only a lower bound of when it was added
+	FlagHistorical           = "historical"             // created before the window that exposes it opened
+	FlagContinuedUsePossible = "continued_use_possible" // exposed before a late opt-out (Garante reading)
+	FlagStartUncertain       = "start_uncertain"        // the deciding window may have started earlier
+	FlagLookbackUncertain    = "lookback_uncertain"     // the region's look-back was narrowed to an unknown date
+	FlagPausedWindow         = "paused_window"          // also exposed in a window that has since paused
+	FlagDisputedCategory     = "disputed_category"      // disputed kind, outcome decided by another reason
+	FlagNonPublic            = "non_public"             // non-PUBLIC post, outcome decided by another reason
+	FlagUnknownKind          = "unknown_kind"           // the kind is not in the category map
+)
+
+// Confidence levels.
+const (
+	High   = "high"
+	Medium = "medium"
+	Low    = "low"
+)
+
+// Category scopes (the "outcome category" of a kind in the category map).
+const (
+	ScopeInScope   = "in_scope"
+	ScopeDisputed  = "disputed"
+	ScopeExcluded  = "excluded"
+	ScopeNotListed = "not_listed"
+)
+
+// ContractKinds are the item kinds of the contract's kinds table. A policy must map every one
+// of them; it may map more (kinds added for files the contract does not list).
+var ContractKinds = []string{
+	"profile", "position", "education", "skill", "language", "certification", "project",
+	"publication", "honor", "course", "volunteering", "organization", "patent", "cause",
+	"recommendation_received", "recommendation_given", "endorsement_received", "endorsement_given",
+	"post", "article", "comment", "reaction", "poll_vote", "repost", "media",
+	"connection", "invitation", "contact", "note",
+	"message", "ai_conversation",
+	"company_follow", "member_follow", "hashtag_follow", "saved_item", "event", "learning", "review",
+	"job_application", "saved_job", "job_preference", "job_alert", "screening_answer", "job_posting", "resume",
+	"search_query", "login", "security_challenge", "account_status",
+	"ad_targeting", "inference", "ad_click", "ad_engagement",
+	"email_address", "phone_number", "registration", "verification", "receipt", "marketplace",
+}
+
+// Source is one published source a rule rests on.
+type Source struct {
+	ID        string // key in the policy's source library, e.g. "S3"
+	Title     string
+	Publisher string
+	Date      string // as published: YYYY, YYYY-MM or YYYY-MM-DD
+	URL       string // the original address where known
+	Via       string // the copy actually read, when the original was not reachable
+	Primary   bool   // LinkedIn itself or a regulator
+}
+
+// Basis is what every rule carries: a one-line note and its sources.
+type Basis struct {
+	Note    string
+	Sources []Source
+	Line    int // line of the rule in the policy file
+}
+
+// Window is a period during which LinkedIn trains on a region's data.
+type Window struct {
+	Start          time.Time // first day
+	End            time.Time // first day training was paused; zero while it runs
+	StartUncertain bool      // training may have begun before Start
+	EndUncertain   bool      // the pause may have begun before End
+	Confidence     string    // optional cap on the confidence of exposures decided here
+	Basis
+
+	start, end int64 // UTC day numbers; end = posInf while open
+}
+
+// Open reports whether the window has no end.
+func (w *Window) Open() bool { return w.End.IsZero() }
+
+// Region is a policy region (EU, UK, CA, HK, US).
+type Region struct {
+	Code              string
+	Name              string
+	Countries         []string // English country names that belong to it
+	RestOfWorld       bool     // stands for every recognised country not in another region
+	LookbackCutoff    time.Time
+	LookbackUncertain bool
+	Windows           []Window
+	Basis
+
+	cutoff int64 // negInf when none
+}
+
+// Category maps kinds to a scope.
+type Category struct {
+	Name  string
+	Scope string
+	Kinds []string
+	Flags []string
+	Basis
+}
+
+// OptOutRule: how the toggle and the objection combine and what a late opt-out means.
+type OptOutRule struct {
+	Effective            string // "earliest": the earlier of opt-out and objection
+	ContinuedUsePossible bool   // flag items exposed before a late opt-out
+	Basis
+}
+
+// VisibilityRule: a post whose visibility is set and not public is only possibly in scope.
+type VisibilityRule struct {
+	Kinds  []string
+	Public []string // values that count as public (compared without case)
+	Basis
+}
+
+// MinorRule: an item created while the member was certainly under Age is protected.
+type MinorRule struct {
+	Age int
+	Basis
+}
+
+// UndatedRule: what an undated item is assumed to be.
+type UndatedRule struct {
+	Assume string // "since_registration"
+	Basis
+}
+
+// NotStartedRule: the outcome of an item no window covers on the as-of day.
+type NotStartedRule struct {
+	Outcome string
+	Reason  string
+	Basis
+}
+
+// Rules are the policy's rules besides windows and categories.
+type Rules struct {
+	OptOut     OptOutRule
+	Visibility VisibilityRule
+	Minor      MinorRule
+	Lookback   Basis // cut-offs are per region (Region.LookbackCutoff)
+	Undated    UndatedRule
+	NotStarted NotStartedRule
+}
+
+// Assumption is an open question and what the policy assumes about it.
+type Assumption struct {
+	ID string
+	Basis
+}
+
+// Policy is a loaded, validated policy. It is read-only once loaded: Default returns a shared
+// instance, so callers must not modify it.
+type Policy struct {
+	ID          string
+	Version     string
+	Title       string
+	Setting     string // name of LinkedIn's setting
+	Toggle      string // label of its toggle
+	Origin      string // "embedded" or the file it was loaded from
+	Sources     []Source
+	Regions     []Region
+	Categories  []Category
+	Rules       Rules
+	Assumptions []Assumption
+
+	byKind   map[string]*Category
+	byRegion map[string]*Region
+	country  map[string]string // canonical country name -> region code
+	rest     *Region
+	visKinds map[string]bool
+	public   []string
+}
+
+// Region returns the region with the given code (case-insensitive).
+func (p *Policy) Region(code string) (*Region, bool) {
+	r, ok := p.byRegion[strings.ToUpper(strings.TrimSpace(code))]
+	return r, ok
+}
+
+// RestOfWorld returns the region that stands for every country not in another region.
+func (p *Policy) RestOfWorld() *Region { return p.rest }
+
+// Category returns the category of a kind.
+func (p *Policy) Category(kind string) (*Category, bool) {
+	c, ok := p.byKind[kind]
+	return c, ok
+}
+
+// Error is a policy file that cannot be used. Its text names the file and line:
+// "policy.yaml:42: window end 2024-01-01 before start 2024-09-18".
+type Error struct {
+	File string
+	Line int // 0 when not known
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultPolicy *Policy
+)
+
+// Default returns the embedded policy. It is shared: do not modify it.
+func Default() *Policy {
+	defaultOnce.Do(func() {
+		p, err := load(embeddedYAML, EmbeddedName)
+		if err != nil {
+			panic("embedded policy: " + err.Error()) // caught by the package's tests
+		}
+		p.Origin = "embedded"
+		defaultPolicy = p
+	})
+	return defaultPolicy
+}
+
+// Load reads and validates a policy file. origin names it in errors and in Policy.Origin.
+func Load(r io.Reader, origin string) (*Policy, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &Error{File: origin, Msg: err.Error()}
+	}
+	return load(data, origin)
+}
+
+var (
+	dayRe  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	pubRe  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	nameRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	codeRe = regexp.MustCompile(`^[A-Z]{2,8}$`)
+)
+
+// parseDay parses a policy date (YYYY-MM-DD, a calendar day, UTC).
+func parseDay(s string) (time.Time, bool) {
+	if !dayRe.MatchString(s) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	return t, err == nil
+}
+
+func validPubDate(s string) bool {
+	if !pubRe.MatchString(s) {
+		return false
+	}
+	switch len(s) {
+	case 4:
+		_, err := time.Parse("2006", s)
+		return err == nil
+	case 7:
+		_, err := time.Parse("2006-01", s)
+		return err == nil
+	}
+	_, ok := parseDay(s)
+	return ok
+}
+
+func oneOf(v string, set ...string) bool { return slices.Contains(set, v) }
