@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"exposure/parse"
+	"exposure/policy"
 )
 
 // Outcomes in the contract's order, from most to least exposed.
@@ -15,7 +16,7 @@ type Result struct {
 	Export *parse.Export
 
 	// The classification; all zero for inspect.
-	Policy   PolicyInfo
+	Policy   *policy.Policy
 	Member   MemberInfo
 	AsOf     time.Time
 	Outcomes []Outcome // parallel to Export.Items
@@ -24,9 +25,6 @@ type Result struct {
 	// Redact leaves out every free text (contract, --redact).
 	Redact bool
 }
-
-// PolicyInfo names the policy that classified the items.
-type PolicyInfo struct{ ID, Version, Origin string }
 
 // MemberInfo holds the member facts the classification used, and where
 // each came from.
@@ -75,4 +73,23 @@ func (r *Result) ByOutcome() map[string]int {
 		m[o.Outcome]++
 	}
 	return m
+}
+
+// Analyse classifies every item of x for member m as of asOf, and computes
+// the what-if curve. info records where each member fact came from.
+func Analyse(x *parse.Export, p *policy.Policy, m policy.Member, info MemberInfo, asOf time.Time) *Result {
+	r := &Result{Export: x, Policy: p, Member: info, AsOf: asOf, Outcomes: make([]Outcome, len(x.Items))}
+	info.Region, info.OptOut, info.Objection = m.Region, m.OptOut, m.Objection
+	info.Born, info.BornYearOnly = m.Born, m.BornYearOnly
+	r.Member = info
+	subjects := make([]policy.Subject, len(x.Items))
+	for i, it := range x.Items {
+		subjects[i] = policy.Subject{Kind: string(it.Kind), Date: it.Date, LowerBound: it.Basis == parse.DateLowerBound, Visibility: it.Visibility}
+		c := p.Classify(subjects[i], m, asOf)
+		r.Outcomes[i] = Outcome{Outcome: c.Outcome, Reason: c.Reason, Confidence: c.Confidence, Flags: c.Flags}
+	}
+	for _, w := range p.WhatIf(subjects, m, asOf) {
+		r.WhatIf = append(r.WhatIf, WhatIfPoint{Month: w.Month.Format("2006-01"), Counts: w.Counts})
+	}
+	return r
 }

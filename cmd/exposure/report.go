@@ -37,12 +37,18 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	mf.declare(fs)
 	jsonOut := fs.String("json", "", "write the result as JSON to `FILE` (- for standard output)")
 	csvOut := fs.String("csv", "", "write one row per item as CSV to `FILE` (- for standard output)")
+	output := fs.StringP("output", "o", "exposure-report.html", "write the HTML report to `FILE`")
+	lang := fs.String("lang", "", "report `language`: en or fr (default: from LC_ALL/LANG, else en)")
 	redact := fs.Bool("redact", false, "leave out every free text, name, e-mail address, phone number and URL")
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to analyse: a ZIP from LinkedIn or the folder it unzips to")
 		}
 		p, err := loadPolicy(mf.policyFile)
+		if err != nil {
+			return err
+		}
+		language, err := pickLang(*lang)
 		if err != nil {
 			return err
 		}
@@ -65,10 +71,13 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if r.Member.RegionSource == "default" {
 			fmt.Fprintf(stderr, "exposure: the region could not be read from Profile.csv (Geo Location); using %s. Give --region to set it.\n", r.Member.Region)
 		}
+		writeHTML := func(w io.Writer, r *report.Result) error {
+			return report.WriteHTML(w, r, report.HTMLOptions{Lang: language})
+		}
 		for _, out := range []struct {
 			path  string
 			write func(io.Writer, *report.Result) error
-		}{{*jsonOut, report.WriteJSON}, {*csvOut, report.WriteCSV}} {
+		}{{*output, writeHTML}, {*jsonOut, report.WriteJSON}, {*csvOut, report.WriteCSV}} {
 			if out.path == "" {
 				continue
 			}
@@ -76,11 +85,38 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 				return err
 			}
 		}
-		if *jsonOut == "-" || *csvOut == "-" {
+		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
 			return nil
 		}
-		return report.WriteSummary(stdout, r)
+		if err := report.WriteSummary(stdout, r); err != nil {
+			return err
+		}
+		if *output != "-" {
+			fmt.Fprintf(stdout, "\nReport: %s (open it in a browser; it loads nothing from the network)\n", *output)
+		}
+		return nil
 	}
+}
+
+// pickLang takes --lang, else the locale (LC_ALL, LC_MESSAGES, LANG): French
+// for fr_*, English otherwise.
+func pickLang(flagValue string) (string, error) {
+	switch v := strings.ToLower(strings.TrimSpace(flagValue)); v {
+	case "en", "fr":
+		return v, nil
+	case "":
+	default:
+		return "", usagef("--lang %q: give en or fr", flagValue)
+	}
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(env); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "fr") {
+				return "fr", nil
+			}
+			return "en", nil
+		}
+	}
+	return "en", nil
 }
 
 func today() time.Time {
@@ -122,26 +158,7 @@ func classify(x *parse.Export, p *policy.Policy, mf memberFlags, asOf time.Time)
 	if err != nil {
 		return nil, err
 	}
-	r := &report.Result{
-		Export: x,
-		Policy: report.PolicyInfo{ID: p.ID, Version: p.Version, Origin: p.Origin},
-		Member: info, AsOf: asOf,
-		Outcomes: make([]report.Outcome, len(x.Items)),
-	}
-	subjects := make([]policy.Subject, len(x.Items))
-	for i, it := range x.Items {
-		subjects[i] = subjectOf(it)
-		c := p.Classify(subjects[i], m, asOf)
-		r.Outcomes[i] = report.Outcome{Outcome: c.Outcome, Reason: c.Reason, Confidence: c.Confidence, Flags: c.Flags}
-	}
-	for _, w := range p.WhatIf(subjects, m, asOf) {
-		r.WhatIf = append(r.WhatIf, report.WhatIfPoint{Month: w.Month.Format("2006-01"), Counts: w.Counts})
-	}
-	return r, nil
-}
-
-func subjectOf(it parse.Item) policy.Subject {
-	return policy.Subject{Kind: string(it.Kind), Date: it.Date, LowerBound: it.Basis == parse.DateLowerBound, Visibility: it.Visibility}
+	return report.Analyse(x, p, m, info, asOf), nil
 }
 
 // resolveMember combines the flags and what the export says about the

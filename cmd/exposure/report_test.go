@@ -59,8 +59,9 @@ func checkKeys(t *testing.T, where string, obj map[string]any, spec map[string]s
 
 func reportJSON(t *testing.T, args ...string) map[string]any {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "r.json")
-	code, _, errs := runCmd(t, append([]string{"report", sample, "--json", out}, args...)...)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.json")
+	code, _, errs := runCmd(t, append([]string{"report", sample, "--json", out, "-o", filepath.Join(dir, "r.html")}, args...)...)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -134,8 +135,9 @@ func TestReportJSONSchema(t *testing.T) {
 }
 
 func TestReportCSV(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "r.csv")
-	code, _, errs := runCmd(t, "report", sample, "--csv", out, "--region", "EU", "--as-of", "2026-11-23")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.csv")
+	code, _, errs := runCmd(t, "report", sample, "--csv", out, "-o", filepath.Join(dir, "r.html"), "--region", "EU", "--as-of", "2026-11-23")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -191,7 +193,11 @@ func TestReportFlagErrors(t *testing.T) {
 		{[]string{"policy", "--region", "XX"}, exitUsage, "give one of"},
 	}
 	for _, tt := range tests {
-		code, _, errs := runCmd(t, tt.args...)
+		args := tt.args
+		if args[0] == "report" {
+			args = append(args, "-o", filepath.Join(t.TempDir(), "r.html"))
+		}
+		code, _, errs := runCmd(t, args...)
 		if code != tt.code || !strings.Contains(errs, tt.msg) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, errs, tt.code, tt.msg)
 		}

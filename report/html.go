@@ -1,0 +1,368 @@
+package report
+
+import (
+	"bufio"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"exposure/parse"
+	"exposure/policy"
+)
+
+//go:embed templates/report.html.tmpl
+var pageTemplate string
+
+//go:embed assets/echarts/echarts.min.js
+var echartsJS []byte
+
+// bootJS is the page's only code besides ECharts: it reads the options
+// from the JSON block (data, never code) and draws each chart. Its hash,
+// like the library's, is listed in the Content-Security-Policy, so no other
+// script can run, and nothing can be loaded from the network.
+const bootJS = `(function () {
+  var specs = JSON.parse(document.getElementById("exposure-charts").textContent);
+  specs.forEach(function (s) {
+    var el = document.getElementById(s.id);
+    var chart = echarts.init(el, null, { renderer: "svg" });
+    chart.setOption(s.options);
+    el.setAttribute("data-drawn", "true");
+    window.addEventListener("resize", function () { chart.resize(); });
+  });
+})();`
+
+// HTMLOptions are the choices of the HTML report.
+type HTMLOptions struct {
+	Lang string // "en" or "fr"
+	// ECharts replaces the embedded library (tests stub it so that golden
+	// files stay small); nil means the embedded one.
+	ECharts []byte
+	// MaxItems caps the list of the member's items (default 200).
+	MaxItems int
+}
+
+// WriteHTML writes the self-contained report: every style and script is
+// inline, and the Content-Security-Policy forbids every network load.
+func WriteHTML(w io.Writer, r *Result, opt HTMLOptions) error {
+	if !r.Classified() {
+		return fmt.Errorf("report: the HTML report needs classified items")
+	}
+	if opt.Lang != "fr" {
+		opt.Lang = "en"
+	}
+	if opt.ECharts == nil {
+		opt.ECharts = echartsJS
+	}
+	if opt.MaxItems <= 0 {
+		opt.MaxItems = 200
+	}
+	tmpl, err := template.New("report").Funcs(template.FuncMap{
+		"t": func(key string, args ...any) string { return t(opt.Lang, key, args...) },
+	}).Parse(pageTemplate)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := tmpl.Execute(bw, buildPage(r, opt)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// cspFor allows exactly the two inline scripts, inline styles (ECharts sets
+// element styles), and nothing from anywhere else.
+func cspFor(scripts ...string) string {
+	var hashes []string
+	for _, s := range scripts {
+		sum := sha256.Sum256([]byte(s))
+		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	}
+	return "default-src 'none'; script-src " + strings.Join(hashes, " ") +
+		"; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+}
+
+type page struct {
+	Lang, CSP                 string
+	Region, OptOut, Objection string
+	AsOf, Exported            string
+	Redacted                  bool
+	Cards                     []card
+	Undated                   string
+	Charts                    []chartSpec
+	ChartData                 []chartSpec
+	OutcomeLabels             []string
+	Kinds                     []kindRow
+	Yours                     []itemRow
+	YoursNote, MoreItems      string
+	Todo                      []string
+	Files                     []fileRow
+	Problems                  []problemRow
+	MoreProblems              string
+	Unknown                   []string
+	PolicyLine                string
+	Assumptions               []string
+	ECharts, Boot             template.JS
+}
+
+type card struct{ Outcome, Label, Count, Share, Sentence string }
+
+type kindRow struct {
+	Name, Items, Range, Rule string
+	Counts                   []string
+	Sources                  []sourceLink
+}
+
+type sourceLink struct{ Label, URL string }
+
+type itemRow struct{ Date, Kind, Outcome, OutcomeLabel, Text, Where string }
+
+type fileRow struct{ Path, Kind, Rows, Items, Rejected, Range string }
+
+type problemRow struct {
+	File, Reason string
+	Line         int
+}
+
+// maxProblemRows bounds the problems listed in the page; all are in --json.
+const maxProblemRows = 100
+
+func buildPage(r *Result, opt HTMLOptions) page {
+	lang := opt.Lang
+	m := r.Member
+	p := page{
+		Lang:      lang,
+		CSP:       cspFor(string(opt.ECharts), bootJS),
+		Region:    regionText(lang, r),
+		OptOut:    dayOrNone(lang, m.OptOut),
+		Objection: dayOrNone(lang, m.Objection),
+		AsOf:      dateText(lang, r.AsOf),
+		Exported:  dateText(lang, r.Export.Date),
+		Redacted:  r.Redact,
+		ECharts:   template.JS(opt.ECharts),
+		Boot:      template.JS(bootJS),
+	}
+	if r.Export.Date.IsZero() {
+		p.Exported = t(lang, "unknown")
+	}
+	p.Cards, p.Undated = cards(r, lang)
+	p.Charts = buildCharts(r, lang)
+	p.ChartData = p.Charts
+	for _, o := range Outcomes {
+		p.OutcomeLabels = append(p.OutcomeLabels, t(lang, "out_"+o))
+	}
+	p.Kinds = kindRows(r, lang)
+	p.Yours, p.YoursNote, p.MoreItems = yourItems(r, lang, opt.MaxItems)
+	p.Todo = todo(r, lang)
+	p.Files, p.Problems, p.MoreProblems, p.Unknown = provenance(r, lang)
+	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, r.Policy.Origin)
+	for _, a := range r.Policy.Assumptions {
+		p.Assumptions = append(p.Assumptions, a.Note+" ("+sourceIDs(a.Sources)+")")
+	}
+	return p
+}
+
+func regionText(lang string, r *Result) string {
+	code := r.Member.Region
+	if n, ok := regionNames[code]; ok {
+		return code + " – " + n.in(lang)
+	}
+	if reg, ok := r.Policy.Region(code); ok {
+		return code + " – " + reg.Name
+	}
+	return code
+}
+
+func dayOrNone(lang string, d time.Time) string {
+	if d.IsZero() {
+		return t(lang, "none")
+	}
+	return dateText(lang, d)
+}
+
+func sourceIDs(ss []policy.Source) string {
+	ids := make([]string, len(ss))
+	for i, s := range ss {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func cards(r *Result, lang string) ([]card, string) {
+	by := r.ByOutcome()
+	total := len(r.Outcomes)
+	var out []card
+	for _, o := range Outcomes {
+		out = append(out, card{
+			Outcome: o, Label: t(lang, "out_"+o), Count: number(lang, by[o]),
+			Share:    t(lang, "of_total", number(lang, total)) + " · " + percent(lang, by[o], total),
+			Sentence: t(lang, "say_"+o),
+		})
+	}
+	undated := 0
+	for _, it := range r.Export.Items {
+		if it.Date.IsZero() {
+			undated++
+		}
+	}
+	if undated == 0 {
+		return out, ""
+	}
+	return out, t(lang, "undated", number(lang, undated))
+}
+
+func kindRows(r *Result, lang string) []kindRow {
+	type agg struct {
+		n           int
+		counts      map[string]int
+		first, last time.Time
+	}
+	byKind := map[string]*agg{}
+	for i, it := range r.Export.Items {
+		k := string(it.Kind)
+		a := byKind[k]
+		if a == nil {
+			a = &agg{counts: map[string]int{}}
+			byKind[k] = a
+		}
+		a.n++
+		a.counts[r.Outcomes[i].Outcome]++
+		if !it.Date.IsZero() {
+			if a.first.IsZero() || it.Date.Before(a.first) {
+				a.first = it.Date
+			}
+			if it.Date.After(a.last) {
+				a.last = it.Date
+			}
+		}
+	}
+	var rows []kindRow
+	for _, k := range parse.Kinds {
+		a := byKind[string(k)]
+		if a == nil {
+			continue
+		}
+		row := kindRow{Name: kindName(lang, string(k)), Items: number(lang, a.n), Range: dateRange(lang, a.first, a.last)}
+		for _, o := range Outcomes {
+			row.Counts = append(row.Counts, number(lang, a.counts[o]))
+		}
+		if c, ok := r.Policy.Category(string(k)); ok {
+			row.Rule = c.Scope + " (" + c.Name + "): " + c.Note
+			for _, s := range c.Sources {
+				row.Sources = append(row.Sources, sourceLink{Label: s.ID + " " + s.Publisher + " " + s.Date, URL: s.URL})
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func dateRange(lang string, first, last time.Time) string {
+	if first.IsZero() {
+		return "–"
+	}
+	return dateText(lang, first) + " – " + dateText(lang, last)
+}
+
+// yourItems lists the member's items in scope (and possibly in scope),
+// newest first, capped.
+func yourItems(r *Result, lang string, max int) ([]itemRow, string, string) {
+	var idx []int
+	for i, o := range r.Outcomes {
+		if o.Outcome == "in_scope" || o.Outcome == "possibly_in_scope" {
+			idx = append(idx, i)
+		}
+	}
+	items := r.Export.Items
+	sort.SliceStable(idx, func(a, b int) bool { return items[idx[a]].Date.After(items[idx[b]].Date) })
+	shown := idx[:min(max, len(idx))]
+	rows := make([]itemRow, 0, len(shown))
+	for _, i := range shown {
+		it := items[i]
+		row := itemRow{
+			Date: dateText(lang, it.Date), Kind: kindName(lang, string(it.Kind)),
+			Outcome: r.Outcomes[i].Outcome, OutcomeLabel: t(lang, "out_"+r.Outcomes[i].Outcome),
+			Where: fmt.Sprintf("%s:%d", it.File, it.Line),
+		}
+		if it.Date.IsZero() {
+			row.Date = "–"
+		}
+		if r.Redact {
+			row.Where = redactPath(it.File)
+		} else {
+			row.Text = it.Text
+		}
+		rows = append(rows, row)
+	}
+	more := ""
+	if len(idx) > len(shown) {
+		more = t(lang, "more_items", number(lang, len(idx)-len(shown)))
+	}
+	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, len(idx))), more
+}
+
+// redactPath keeps a file's folder and kind of name but not a name that
+// carries the member's words (article pages are named after their title).
+func redactPath(p string) string {
+	if strings.HasPrefix(strings.ToLower(p), "articles/") {
+		return path.Dir(p) + "/…" + path.Ext(p)
+	}
+	return p
+}
+
+func todo(r *Result, lang string) []string {
+	out := []string{t(lang, "todo_setting"), t(lang, "todo_form")}
+	switch r.Member.Region {
+	case "EU", "UK":
+		out = append(out, t(lang, "todo_art21"), t(lang, "todo_art17"))
+	}
+	out = append(out, t(lang, "todo_delete"))
+	switch r.Member.Region {
+	case "EU":
+		out = append(out, t(lang, "todo_authority"))
+	case "UK":
+		out = append(out, t(lang, "todo_uk"))
+	case "CA":
+		out = append(out, t(lang, "todo_ca"))
+	case "HK":
+		out = append(out, t(lang, "todo_hk"))
+	}
+	return out
+}
+
+func provenance(r *Result, lang string) ([]fileRow, []problemRow, string, []string) {
+	var files []fileRow
+	var probs []problemRow
+	total := 0
+	for _, f := range r.Export.Files {
+		p := f.Path
+		if r.Redact {
+			p = redactPath(p)
+		}
+		files = append(files, fileRow{
+			Path: p, Kind: kindName(lang, string(f.Kind)), Rows: number(lang, f.Rows), Items: number(lang, f.Items),
+			Rejected: number(lang, f.Rejected), Range: dateRange(lang, f.First, f.Last),
+		})
+		for _, pr := range f.Problems {
+			total++
+			if len(probs) < maxProblemRows {
+				probs = append(probs, problemRow{File: p, Line: pr.Line, Reason: pr.Reason})
+			}
+		}
+	}
+	more := ""
+	if total > len(probs) {
+		more = t(lang, "more_probs", number(lang, total-len(probs)))
+	}
+	var unknown []string
+	for _, u := range r.Export.Unknown {
+		unknown = append(unknown, fmt.Sprintf("%s (%s %s)", u.Path, number(lang, u.Rows), t(lang, "col_rows")))
+	}
+	return files, probs, more, unknown
+}

@@ -1,0 +1,215 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Languages the HTML report is written in.
+var Languages = []string{"en", "fr"}
+
+// tr is one text in every language.
+type tr struct{ en, fr string }
+
+func (t tr) in(lang string) string {
+	if lang == "fr" {
+		return t.fr
+	}
+	return t.en
+}
+
+// texts holds every sentence of the HTML report. Keys are used from the
+// template through {{t "key"}}; a missing key fails the template's tests.
+var texts = map[string]tr{
+	"title":         {"Your LinkedIn data and generative-AI training", "Vos données LinkedIn et l'entraînement de l'IA générative"},
+	"subtitle":      {"What of your own LinkedIn data falls within LinkedIn's training of content-generating AI models, item by item, read from your data export.", "Ce qui, dans vos propres données LinkedIn, entre dans l'entraînement des modèles d'IA générative de LinkedIn, élément par élément, d'après votre export de données."},
+	"region":        {"Region", "Région"},
+	"optout":        {"Opt-out", "Refus (opt-out)"},
+	"objection":     {"Objection form", "Formulaire d'opposition"},
+	"none":          {"none", "aucun"},
+	"asof":          {"Analysis as of", "Analyse au"},
+	"exported":      {"Export of", "Export du"},
+	"unknown":       {"unknown", "inconnue"},
+	"policy":        {"Policy", "Règles"},
+	"items":         {"items", "éléments"},
+	"headline":      {"At a glance", "En un coup d'œil"},
+	"of_total":      {"of %s items", "sur %s éléments"},
+	"charts":        {"Over time", "Dans le temps"},
+	"kinds":         {"By kind of data", "Par type de données"},
+	"yours":         {"Your items in scope", "Vos éléments concernés"},
+	"yours_note":    {"Newest first; at most %s shown, of %s. Snippets are cut short.", "Les plus récents d'abord ; au plus %s affichés, sur %s. Extraits tronqués."},
+	"redacted":      {"This report is redacted: it holds no free text, names, e-mail addresses, phone numbers or URLs, only counts, dates and kinds.", "Ce rapport est anonymisé : il ne contient ni texte libre, ni nom, ni adresse e-mail, ni numéro de téléphone, ni URL ; seulement des nombres, des dates et des types."},
+	"todo":          {"What you can do", "Ce que vous pouvez faire"},
+	"provenance":    {"What was read", "Ce qui a été lu"},
+	"assumptions":   {"Policy, sources and assumptions", "Règles, sources et hypothèses"},
+	"col_date":      {"Date", "Date"},
+	"col_kind":      {"Kind", "Type"},
+	"col_outcome":   {"Outcome", "Résultat"},
+	"col_text":      {"Snippet", "Extrait"},
+	"col_where":     {"Where", "Où"},
+	"col_items":     {"Items", "Éléments"},
+	"col_range":     {"From – to", "Du – au"},
+	"col_rule":      {"Rule applied", "Règle appliquée"},
+	"col_sources":   {"Sources", "Sources"},
+	"col_file":      {"File", "Fichier"},
+	"col_rows":      {"Rows", "Lignes"},
+	"col_rejected":  {"Rejected", "Rejetées"},
+	"col_reason":    {"Reason", "Motif"},
+	"problems":      {"Problems found", "Problèmes relevés"},
+	"no_problems":   {"No problem: every row was read.", "Aucun problème : chaque ligne a été lue."},
+	"unknown_files": {"Files this version does not know (listed, not analysed)", "Fichiers inconnus de cette version (listés, non analysés)"},
+	"files_note":    {"Every row of every file is accounted for: rows = items + rejected.", "Chaque ligne de chaque fichier est comptée : lignes = éléments + rejetées."},
+	"policy_line":   {"Policy %s, version %s (%s). Every rule, with its sources: run `exposure policy`.", "Règles %s, version %s (%s). Chaque règle et ses sources : lancez `exposure policy`."},
+	"privacy":       {"Made on your computer by exposure: nothing was sent anywhere, and this page loads nothing from the network.", "Produit sur votre ordinateur par exposure : rien n'a été envoyé, et cette page ne charge rien depuis le réseau."},
+	"undated":       {"%s items have no date of their own and count as existing since your registration.", "%s éléments n'ont pas de date propre et sont comptés comme existant depuis votre inscription."},
+	"more_items":    {"… and %s more in the JSON or CSV output.", "… et %s de plus dans la sortie JSON ou CSV."},
+	"more_probs":    {"… and %s more in the JSON output.", "… et %s de plus dans la sortie JSON."},
+
+	"out_in_scope":          {"In scope", "Concernés"},
+	"out_possibly_in_scope": {"Possibly in scope", "Peut-être concernés"},
+	"out_protected":         {"Protected", "Protégés"},
+	"out_excluded":          {"Excluded", "Exclus"},
+	"out_not_listed":        {"Not listed", "Non mentionnés"},
+	"say_in_scope":          {"eligible for LinkedIn's generative-AI training and not protected; they may already have been used.", "éligibles à l'entraînement de l'IA générative de LinkedIn et non protégés ; ils ont peut-être déjà servi."},
+	"say_possibly_in_scope": {"would be in scope, but the facts are disputed for them (reactions, reposts, searches, non-public posts, paused windows).", "seraient concernés, mais les faits sont discutés (réactions, republications, recherches, publications non publiques, périodes suspendues)."},
+	"say_protected":         {"in a category the policy covers, but kept out by your opt-out or a rule.", "dans une catégorie visée, mais tenus à l'écart par votre refus ou une règle."},
+	"say_excluded":          {"LinkedIn says this kind of data (private messages, payments, logins…) is not used for this training.", "LinkedIn dit ne pas utiliser ce type de données (messages privés, paiements, connexions…) pour cet entraînement."},
+	"say_not_listed":        {"not named by the training policy; they may serve other purposes, such as advertising.", "non mentionnés par la politique d'entraînement ; ils peuvent servir à d'autres fins, comme la publicité."},
+
+	"ch_timeline":         {"Your items by the month they were created, and their outcome today", "Vos éléments par mois de création, et leur sort aujourd'hui"},
+	"ch_timeline_note":    {"Dashed lines: when training began (or paused) in your region, and your opt-out.", "Lignes pointillées : début (ou suspension) de l'entraînement dans votre région, et votre refus."},
+	"ch_cumulative":       {"Items in scope, accumulated over time", "Éléments concernés, cumulés dans le temps"},
+	"ch_cumulative_note":  {"How much of you a training run could draw on, month after month.", "Ce qu'un entraînement pourrait utiliser de vous, mois après mois."},
+	"ch_whatif":           {"What if you had opted out earlier?", "Et si vous aviez refusé plus tôt ?"},
+	"ch_whatif_note":      {"For each month: the items that would be in scope today had you opted out on its first day.", "Pour chaque mois : les éléments qui seraient concernés aujourd'hui si vous aviez refusé le premier jour de ce mois."},
+	"ch_beforeafter":      {"Before and after %s", "Avant et après le %s"},
+	"ch_beforeafter_note": {"Items created before the date, and on or after it, by outcome.", "Éléments créés avant cette date, et à partir de celle-ci, par résultat."},
+	"ch_kinds":            {"Outcome per kind of data", "Résultat par type de données"},
+	"ch_kinds_note":       {"The largest kinds; the table below lists them all, with the rule applied and its sources.", "Les types les plus nombreux ; le tableau ci-dessous les liste tous, avec la règle appliquée et ses sources."},
+	"other_kinds":         {"%d other kinds", "%d autres types"},
+	"before":              {"before", "avant"},
+	"after":               {"on or after", "à partir du"},
+	"mark_start":          {"training starts", "début de l'entraînement"},
+	"mark_pause":          {"paused", "suspendu"},
+	"mark_optout":         {"your opt-out", "votre refus"},
+	"mark_now":            {"today", "aujourd'hui"},
+
+	"todo_setting":   {"Switch off the setting: Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement, toggle \"Use my data for training content creation AI models\" (https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement). It protects what you create from then on; it does not take back what was already used.", "Désactivez le réglage : Vous → Préférences et confidentialité → Confidentialité des données → Données pour l'amélioration de l'IA générative (https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement). Il protège ce que vous créez ensuite ; il ne reprend pas ce qui a déjà servi."},
+	"todo_form":      {"Send LinkedIn's data-processing objection form (https://www.linkedin.com/help/linkedin/ask/TS-DPRO). It also covers models the setting does not, such as personalisation.", "Envoyez le formulaire d'opposition au traitement de LinkedIn (https://www.linkedin.com/help/linkedin/ask/TS-DPRO). Il couvre aussi des modèles que le réglage ne couvre pas, comme la personnalisation."},
+	"todo_art21":     {"You have the right to object at any time (GDPR Art. 21): LinkedIn relies on its legitimate interest (Art. 6(1)(f)) and must stop unless it shows compelling grounds. An objection acts from when it is made.", "Vous avez le droit de vous opposer à tout moment (RGPD, art. 21) : LinkedIn invoque son intérêt légitime (art. 6, par. 1, f) et doit cesser sauf motifs impérieux. L'opposition vaut à partir du moment où elle est faite."},
+	"todo_art17":     {"After a successful objection you can ask for erasure (GDPR Art. 17(1)(c)). Whether it reaches a model already trained is disputed: LinkedIn says completed training is not affected.", "Après une opposition fondée, vous pouvez demander l'effacement (RGPD, art. 17, par. 1, c). Sa portée sur un modèle déjà entraîné est discutée : LinkedIn dit que l'entraînement passé n'est pas affecté."},
+	"todo_delete":    {"Delete old posts, comments or articles you no longer want used: under the Italian Garante's reading, items already online before a late opt-out may keep being used; what is deleted before a training run is presumably not.", "Supprimez les anciennes publications, commentaires ou articles que vous ne voulez plus voir utilisés : selon la lecture de la Garante italienne, ce qui était en ligne avant un refus tardif peut continuer à servir ; ce qui est supprimé avant un entraînement ne le serait pas."},
+	"todo_authority": {"Complain to your data-protection authority if LinkedIn does not answer (in Belgium the APD/GBA, in France the CNIL; LinkedIn's lead authority in the EU is the Irish DPC).", "Saisissez votre autorité de protection des données si LinkedIn ne répond pas (en Belgique l'APD/GBA, en France la CNIL ; l'autorité chef de file pour LinkedIn dans l'UE est la DPC irlandaise)."},
+	"todo_uk":        {"In the UK the same rights come from the UK GDPR; the ICO is the authority.", "Au Royaume-Uni, les mêmes droits découlent du UK GDPR ; l'autorité est l'ICO."},
+	"todo_ca":        {"In Canada, the Office of the Privacy Commissioner takes complaints under PIPEDA.", "Au Canada, le Commissariat à la protection de la vie privée reçoit les plaintes au titre de la LPRPDE."},
+	"todo_hk":        {"In Hong Kong, the PCPD takes complaints under the PDPO.", "À Hong Kong, le PCPD reçoit les plaintes au titre de la PDPO."},
+}
+
+// t returns a text in lang, with fmt arguments applied.
+func t(lang, key string, args ...any) string {
+	s, ok := texts[key]
+	if !ok {
+		panic("report: no text for " + key)
+	}
+	if len(args) == 0 {
+		return s.in(lang)
+	}
+	return fmt.Sprintf(s.in(lang), args...)
+}
+
+// regionNames: the policy's regions in words (a replaced policy file with
+// other codes shows its own English names).
+var regionNames = map[string]tr{
+	"EU": {"European Union, EEA and Switzerland", "Union européenne, EEE et Suisse"},
+	"UK": {"United Kingdom", "Royaume-Uni"},
+	"CA": {"Canada", "Canada"},
+	"HK": {"Hong Kong", "Hong Kong"},
+	"US": {"United States and every other country", "États-Unis et tous les autres pays"},
+}
+
+// kindNames are the kinds in words.
+var kindNames = map[string]tr{
+	"profile": {"profile", "profil"}, "position": {"positions", "postes"}, "education": {"education", "formation"},
+	"skill": {"skills", "compétences"}, "language": {"languages", "langues"}, "certification": {"certifications", "certifications"},
+	"project": {"projects", "projets"}, "publication": {"publications", "publications (profil)"}, "honor": {"honors", "distinctions"},
+	"course": {"courses", "cours"}, "volunteering": {"volunteering", "bénévolat"}, "organization": {"organizations", "organisations"},
+	"patent": {"patents", "brevets"}, "cause": {"causes", "causes"},
+	"recommendation_received": {"recommendations received", "recommandations reçues"}, "recommendation_given": {"recommendations given", "recommandations données"},
+	"endorsement_received": {"endorsements received", "validations reçues"}, "endorsement_given": {"endorsements given", "validations données"},
+	"post": {"posts", "publications"}, "article": {"articles", "articles"}, "comment": {"comments", "commentaires"},
+	"reaction": {"reactions", "réactions"}, "poll_vote": {"poll votes", "votes aux sondages"}, "repost": {"reposts", "republications"},
+	"media": {"photos and videos", "photos et vidéos"}, "connection": {"connections", "relations"}, "invitation": {"invitations", "invitations"},
+	"contact": {"imported contacts", "contacts importés"}, "note": {"notes on connections", "notes sur des relations"},
+	"message": {"private messages", "messages privés"}, "ai_conversation": {"AI assistant chats", "conversations avec l'IA"},
+	"company_follow": {"companies followed", "entreprises suivies"}, "member_follow": {"members followed", "membres suivis"},
+	"hashtag_follow": {"hashtags followed", "hashtags suivis"}, "saved_item": {"saved items", "éléments enregistrés"},
+	"event": {"events", "événements"}, "learning": {"LinkedIn Learning", "LinkedIn Learning"}, "review": {"reviews", "avis"},
+	"job_application": {"job applications", "candidatures"}, "saved_job": {"saved jobs", "offres enregistrées"},
+	"job_preference": {"job preferences", "préférences d'emploi"}, "job_alert": {"job alerts", "alertes emploi"},
+	"screening_answer": {"saved screening answers", "réponses de présélection enregistrées"}, "job_posting": {"job postings", "offres publiées"},
+	"resume": {"résumés", "CV"}, "search_query": {"searches", "recherches"}, "login": {"logins", "connexions"},
+	"security_challenge": {"security checks", "contrôles de sécurité"}, "account_status": {"account status", "statut du compte"},
+	"ad_targeting": {"ad targeting", "ciblage publicitaire"}, "inference": {"inferences about you", "déductions sur vous"},
+	"ad_click": {"ads clicked", "publicités cliquées"}, "ad_engagement": {"ad engagement", "interactions publicitaires"},
+	"email_address": {"e-mail addresses", "adresses e-mail"}, "phone_number": {"phone numbers", "numéros de téléphone"},
+	"registration": {"registration", "inscription"}, "verification": {"verifications", "vérifications"},
+	"receipt": {"payments", "paiements"}, "marketplace": {"services marketplace", "place de marché"},
+	"hashtag": {"hashtags you post about", "hashtags de vos publications"}, "calendar": {"calendars", "agendas"}, "test_score": {"test scores", "résultats de tests"},
+}
+
+func kindName(lang, kind string) string {
+	if n, ok := kindNames[kind]; ok {
+		return n.in(lang)
+	}
+	return strings.ReplaceAll(kind, "_", " ")
+}
+
+var monthsFR = []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+
+// dateText writes a day in the reader's language: "1 Dec 2025", "1 déc. 2025".
+func dateText(lang string, d time.Time) string {
+	if d.IsZero() {
+		return "–"
+	}
+	if lang == "fr" {
+		return fmt.Sprintf("%d %s %d", d.Day(), monthsFR[d.Month()-1], d.Year())
+	}
+	return d.Format("2 Jan 2006")
+}
+
+// number groups thousands: "8,414" in English, "8 414" (narrow no-break
+// space) in French.
+func number(lang string, n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	sep := ","
+	if lang == "fr" {
+		sep = "\u202f"
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func percent(lang string, part, whole int) string {
+	if whole == 0 {
+		return "0 %"
+	}
+	v := float64(part) * 100 / float64(whole)
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "fr" {
+		return strings.Replace(s, ".", ",", 1) + "\u202f%"
+	}
+	return s + "%"
+}
