@@ -42,13 +42,14 @@ func Read(inputs ...string) (*Export, error) {
 	x.Type, x.Date = exportFacts(srcs)
 
 	results := readEntries(entries)
+	firstSource := map[string]string{} // item ID -> the part it was first read from
 	for _, r := range results {
 		if r.unknown != nil {
 			x.Unknown = append(x.Unknown, *r.unknown)
 			continue
 		}
+		x.Items = append(x.Items, dropOtherParts(&r.report, r.items, firstSource)...)
 		x.Files = append(x.Files, r.report)
-		x.Items = append(x.Items, r.items...)
 		x.Member = mergeMember(x.Member, r.member)
 	}
 	if len(x.Files) == 0 {
@@ -60,6 +61,30 @@ func Read(inputs ...string) (*Export, error) {
 		}
 	}
 	return x, nil
+}
+
+// dropOtherParts keeps the items of one file that no other part of the
+// export has already given: the Basic and Complete archives repeat files,
+// sometimes under another name (Comments.csv and Comments_<id>.csv). Rows of
+// one part are never merged with each other: identical rows there are
+// distinct rows. The file's report counts what was left out.
+func dropOtherParts(f *FileReport, items []Item, firstSource map[string]string) []Item {
+	kept := items[:0]
+	for _, it := range items {
+		src, seen := firstSource[it.ID]
+		switch {
+		case !seen:
+			firstSource[it.ID] = f.Source
+		case src != f.Source:
+			f.Duplicates++
+			continue
+		}
+		kept = append(kept, it)
+	}
+	if f.Duplicates > 0 {
+		f.Notes = append(f.Notes, fmt.Sprintf("%d item(s) also in another part of the export, counted once", f.Duplicates))
+	}
+	return kept
 }
 
 func notExportError(inputs []string, entries []entry, srcs []*source) error {

@@ -30,6 +30,10 @@ type FileReport struct {
 	Rows     int    // data records after repairs; all-empty records are not rows
 	Items    int
 	Rejected int
+	// Duplicates counts the items of this file that another part of the
+	// export (Basic and Complete) already gave: they are read, so counted in
+	// Items, but the export holds them once.
+	Duplicates int
 	// Repairs counts the records each known quirk repair touched, by name.
 	Repairs  map[string]int
 	Problems []Problem

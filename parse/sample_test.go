@@ -118,3 +118,34 @@ func TestBasicAndCompleteParts(t *testing.T) {
 		t.Errorf("want one note per file present in both parts, got %v", x.Problems)
 	}
 }
+
+// A part that names a file differently (Comments.csv in one, the 2026
+// Comments_<id>.csv in the other) still counts each item once.
+func TestPartsWithRenamedFiles(t *testing.T) {
+	files := sampleFiles(t)
+	basic := map[string][]byte{"Comments.csv": files["Comments_183746529.csv"], "Skills.csv": files["Skills.csv"]}
+	x, err := Read(
+		writeZip(t, "Basic_LinkedInDataExport_11-14-2026.zip", basic),
+		writeZip(t, "Complete_LinkedInDataExport_11-15-2026.zip", files),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := Read(sampleDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Items) != len(whole.Items) {
+		t.Errorf("%d items from two parts, %d in the export", len(x.Items), len(whole.Items))
+	}
+	dups := 0
+	for _, f := range x.Files {
+		dups += f.Duplicates
+		if f.Rows != f.Items+f.Rejected {
+			t.Errorf("%s: rows %d != items %d + rejected %d", f.Path, f.Rows, f.Items, f.Rejected)
+		}
+	}
+	if dups != 700 {
+		t.Errorf("%d duplicates noted, want the 700 comments", dups)
+	}
+}

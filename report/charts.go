@@ -178,12 +178,21 @@ func categoryBars(lang string, categories []string, byOutcome map[string][]int, 
 	for _, o := range Outcomes {
 		bar.AddSeries(t(lang, "out_"+o), barData(byOutcome[o]), outcomeSeriesOpts(o, true)...)
 	}
+	finishBars(bar, horizontal)
+	return bar.JSON()
+}
+
+// finishBars shows every category label (ECharts skips some when they are
+// long) and, for horizontal bars, lists the categories top down.
+func finishBars(bar *charts.Bar, horizontal bool) {
+	every := &opts.AxisLabel{Interval: "0"}
 	if horizontal {
 		bar.XYReversal()
-		bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}))
+		bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: every}))
+	} else {
+		bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: every}))
 	}
 	bar.Validate()
-	return bar.JSON()
 }
 
 // buildCharts makes the page's charts from the classified items.
@@ -229,25 +238,53 @@ func (r *Result) itemDay(it parse.Item) time.Time {
 // monthIndex is the month axis: from the first dated item to the as-of day
 // (or the last item, if later).
 func (r *Result) monthIndex() ([]string, map[string]int) {
-	first, last := r.AsOf, r.AsOf
-	for _, it := range r.Export.Items {
-		if it.Date.IsZero() {
-			continue
-		}
-		d := r.itemDay(it)
-		if d.Before(first) {
-			first = d
-		}
-		if d.After(last) {
-			last = d
-		}
-	}
-	months := monthAxis(first, last)
+	months := monthAxis(r.monthRange())
 	index := make(map[string]int, len(months))
 	for i, m := range months {
 		index[m] = i
 	}
 	return months, index
+}
+
+// monthRange is the first and last day the time axis must show.
+func (r *Result) monthRange() (first, last time.Time) {
+	first, last = r.AsOf, r.AsOf
+	for _, it := range r.Export.Items {
+		if it.Date.IsZero() {
+			continue
+		}
+		d := r.itemDay(it)
+		first, last = minTime(first, d), maxTime(last, d)
+	}
+	return first, last
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// inScopeByMonth counts the dated items in scope by month of creation.
+func (r *Result) inScopeByMonth(index map[string]int, n int) []int {
+	out := make([]int, n)
+	for i, it := range r.Export.Items {
+		if r.Outcomes[i].Outcome != "in_scope" || it.Date.IsZero() {
+			continue
+		}
+		if k, ok := index[monthKey(r.itemDay(it))]; ok {
+			out[k]++
+		}
+	}
+	return out
 }
 
 func cumulate(v []int) []int {

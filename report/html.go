@@ -20,6 +20,11 @@ import (
 //go:embed templates/report.html.tmpl
 var pageTemplate string
 
+// pageStyle is shared by the report and the diff page.
+//
+//go:embed templates/style.css
+var pageStyle string
+
 //go:embed assets/echarts/echarts.min.js
 var echartsJS []byte
 
@@ -109,6 +114,7 @@ type page struct {
 	PolicyLine                string
 	Assumptions               []string
 	ECharts, Boot             template.JS
+	Style                     template.CSS
 }
 
 type card struct{ Outcome, Label, Count, Share, Sentence string }
@@ -147,6 +153,7 @@ func buildPage(r *Result, opt HTMLOptions) page {
 		Redacted:  r.Redact,
 		ECharts:   template.JS(opt.ECharts),
 		Boot:      template.JS(bootJS),
+		Style:     template.CSS(pageStyle),
 	}
 	if r.Export.Date.IsZero() {
 		p.Exported = t(lang, "unknown")

@@ -128,20 +128,10 @@ func writeNotes(w io.Writer, r *Result) {
 
 // topCounts formats the n largest counts as "a 3, b 2, … and 4 more".
 func topCounts(counts map[string]int, n int) string {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if counts[keys[a]] != counts[keys[b]] {
-			return counts[keys[a]] > counts[keys[b]]
-		}
-		return keys[a] < keys[b]
-	})
 	var parts []string
-	for i, k := range keys {
+	for i, k := range sortedKinds(counts) {
 		if i == n {
-			parts = append(parts, fmt.Sprintf("and %d more", len(keys)-n))
+			parts = append(parts, fmt.Sprintf("and %d more", len(counts)-n))
 			break
 		}
 		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))

@@ -54,6 +54,7 @@ type fileJSON struct {
 	Rows     int            `json:"rows"`
 	Items    int            `json:"items"`
 	Rejected int            `json:"rejected"`
+	Dups     int            `json:"duplicates"`
 	First    *string        `json:"first_date"`
 	Last     *string        `json:"last_date"`
 	Repairs  map[string]int `json:"repairs"`
@@ -181,7 +182,7 @@ func (r *Result) document() document {
 func fileToJSON(f parse.FileReport) fileJSON {
 	fj := fileJSON{
 		Path: f.Path, Source: f.Source, Kind: string(f.Kind), Encoding: f.Encoding,
-		Rows: f.Rows, Items: f.Items, Rejected: f.Rejected,
+		Rows: f.Rows, Items: f.Items, Rejected: f.Rejected, Dups: f.Duplicates,
 		First: stamp(f.First), Last: stamp(f.Last),
 		Repairs: f.Repairs, Notes: f.Notes, Problems: []problemJSON{},
 	}

@@ -1,0 +1,223 @@
+package report
+
+import (
+	"bufio"
+	_ "embed"
+	"html/template"
+	"io"
+	"sort"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+//go:embed templates/diff.html.tmpl
+var diffTemplate string
+
+// Colours of the two sides in the diff charts.
+const (
+	oldColor = "#8e9aa6"
+	newColor = "#2f5d8a"
+)
+
+type diffPage struct {
+	Lang, CSP   string
+	Old, New    diffSide
+	Totals      []totalRow
+	Counts      string
+	Charts      []chartSpec
+	ChartData   []chartSpec
+	Changed     []changeRow
+	MoreChanged string
+	Removed     []changeRow
+	MoreRemoved string
+	Redacted    bool
+	ECharts     template.JS
+	Boot        template.JS
+	Style       template.CSS
+}
+
+type diffSide struct{ Exported, AsOf, Region, OptOut, Items string }
+
+type totalRow struct{ Outcome, Label, Old, New, Change string }
+
+type changeRow struct {
+	Date, Kind, Text                string
+	OldOutcome, OldLabel, OldReason string
+	NewOutcome, NewLabel, NewReason string
+}
+
+// WriteDiffHTML writes the comparison as a page in the report's style:
+// outcome totals old and new, what was added and removed per kind, the two
+// timelines overlaid, the items whose outcome changed and why, and the
+// member's deletions.
+func WriteDiffHTML(w io.Writer, d *Diff, opt HTMLOptions) error {
+	if opt.Lang != "fr" {
+		opt.Lang = "en"
+	}
+	if opt.ECharts == nil {
+		opt.ECharts = echartsJS
+	}
+	if opt.MaxItems <= 0 {
+		opt.MaxItems = 200
+	}
+	tmpl, err := template.New("diff").Funcs(template.FuncMap{
+		"t": func(key string, args ...any) string { return t(opt.Lang, key, args...) },
+	}).Parse(diffTemplate)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := tmpl.Execute(bw, buildDiffPage(d, opt)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {
+	lang := opt.Lang
+	redact := d.Old.Redact || d.New.Redact
+	p := diffPage{
+		Lang: lang, CSP: cspFor(string(opt.ECharts), bootJS),
+		Old: sideOf(lang, d.Old), New: sideOf(lang, d.New), Redacted: redact,
+		ECharts: template.JS(opt.ECharts), Boot: template.JS(bootJS), Style: template.CSS(pageStyle),
+	}
+	ob, nb := d.Old.ByOutcome(), d.New.ByOutcome()
+	for _, o := range Outcomes {
+		p.Totals = append(p.Totals, totalRow{Outcome: o, Label: t(lang, "out_"+o),
+			Old: number(lang, ob[o]), New: number(lang, nb[o]), Change: signed(lang, nb[o]-ob[o])})
+	}
+	p.Counts = t(lang, "diff_counts", number(lang, len(d.Added)), number(lang, len(d.Removed)), number(lang, len(d.Changed)))
+	p.Charts = diffCharts(d, lang)
+	p.ChartData = p.Charts
+
+	changed := append([]Change(nil), d.Changed...)
+	newItems := d.New.Export.Items
+	sort.SliceStable(changed, func(a, b int) bool { return newItems[changed[a].New].Date.After(newItems[changed[b].New].Date) })
+	for i, c := range changed {
+		if i == opt.MaxItems {
+			p.MoreChanged = t(lang, "more_items", number(lang, len(changed)-i))
+			break
+		}
+		row := rowOf(lang, d.New, c.New, redact)
+		o := d.Old.Outcomes[c.Old]
+		row.OldOutcome, row.OldLabel, row.OldReason = o.Outcome, t(lang, "out_"+o.Outcome), o.Reason
+		p.Changed = append(p.Changed, row)
+	}
+	removed := append([]int(nil), d.Removed...)
+	items := d.Old.Export.Items
+	sort.SliceStable(removed, func(a, b int) bool { return items[removed[a]].Date.After(items[removed[b]].Date) })
+	for i, j := range removed {
+		if i == opt.MaxItems {
+			p.MoreRemoved = t(lang, "more_items", number(lang, len(removed)-i))
+			break
+		}
+		row := rowOf(lang, d.Old, j, redact)
+		row.OldOutcome, row.OldLabel = row.NewOutcome, row.NewLabel
+		p.Removed = append(p.Removed, row)
+	}
+	return p
+}
+
+func sideOf(lang string, r *Result) diffSide {
+	s := diffSide{Exported: dateText(lang, r.Export.Date), AsOf: dateText(lang, r.AsOf), Region: regionText(lang, r),
+		OptOut: dayOrNone(lang, r.Member.effectiveOptOut()), Items: number(lang, len(r.Export.Items))}
+	if r.Export.Date.IsZero() {
+		s.Exported = t(lang, "unknown")
+	}
+	return s
+}
+
+func signed(lang string, n int) string {
+	if n > 0 {
+		return "+" + number(lang, n)
+	}
+	return number(lang, n)
+}
+
+// rowOf describes item i of r, with its outcome as the "new" one.
+func rowOf(lang string, r *Result, i int, redact bool) changeRow {
+	it := r.Export.Items[i]
+	o := r.Outcomes[i]
+	row := changeRow{Date: dateText(lang, it.Date), Kind: kindName(lang, string(it.Kind)),
+		NewOutcome: o.Outcome, NewLabel: t(lang, "out_"+o.Outcome), NewReason: o.Reason}
+	if !redact {
+		row.Text = it.Text
+	}
+	return row
+}
+
+func diffCharts(d *Diff, lang string) []chartSpec {
+	// Outcome totals, old next to new.
+	ob, nb := d.Old.ByOutcome(), d.New.ByOutcome()
+	labels := make([]string, len(Outcomes))
+	var oldV, newV []int
+	for i, o := range Outcomes {
+		labels[i] = t(lang, "out_"+o)
+		oldV, newV = append(oldV, ob[o]), append(newV, nb[o])
+	}
+	totals := sideBars(labels, []namedSeries{{Name: t(lang, "diff_old"), Color: oldColor, Values: oldV}, {Name: t(lang, "diff_new"), Color: newColor, Values: newV}}, false)
+
+	// Added and removed per kind.
+	added, removed := map[string]int{}, map[string]int{}
+	for _, j := range d.Added {
+		added[string(d.New.Export.Items[j].Kind)]++
+	}
+	for _, i := range d.Removed {
+		removed[string(d.Old.Export.Items[i].Kind)]++
+	}
+	all := map[string]int{}
+	for k, n := range added {
+		all[k] += n
+	}
+	for k, n := range removed {
+		all[k] += n
+	}
+	kinds := sortedKinds(all)
+	if len(kinds) > maxKindBars {
+		kinds = kinds[:maxKindBars]
+	}
+	names := make([]string, len(kinds))
+	var addV, remV []int
+	for i, k := range kinds {
+		names[i] = kindName(lang, k)
+		addV, remV = append(addV, added[k]), append(remV, removed[k])
+	}
+	perKind := sideBars(names, []namedSeries{{Name: t(lang, "diff_added"), Color: newColor, Values: addV}, {Name: t(lang, "diff_removed_short"), Color: "#9b59b6", Values: remV}}, true)
+
+	// The two timelines overlaid: items in scope accumulated by creation month.
+	first, last := d.Old.AsOf, d.New.AsOf
+	for _, r := range []*Result{d.Old, d.New} {
+		f, l := r.monthRange()
+		first, last = minTime(first, f), maxTime(last, l)
+	}
+	months := monthAxis(first, last)
+	index := map[string]int{}
+	for i, m := range months {
+		index[m] = i
+	}
+	timeline := linesChart(months, []namedSeries{
+		{Name: t(lang, "diff_old"), Color: oldColor, Values: cumulate(d.Old.inScopeByMonth(index, len(months)))},
+		{Name: t(lang, "diff_new"), Color: newColor, Values: cumulate(d.New.inScopeByMonth(index, len(months)))},
+	}, nil)
+
+	return []chartSpec{
+		{ID: "chart-diff-totals", Title: t(lang, "diff_ch_totals"), Height: 320, Options: totals},
+		{ID: "chart-diff-kinds", Title: t(lang, "diff_ch_kinds"), Height: 90 + 26*len(names), Options: perKind},
+		{ID: "chart-diff-timeline", Title: t(lang, "diff_ch_timeline"), Note: t(lang, "diff_ch_timeline_note"), Height: 340, Wide: true, Options: timeline},
+	}
+}
+
+// sideBars: one bar series per side over categories.
+func sideBars(categories []string, series []namedSeries, horizontal bool) any {
+	bar := charts.NewBar()
+	g := globalOpts(true)
+	g[1] = charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}})
+	bar.SetGlobalOptions(g...)
+	bar.SetXAxis(categories)
+	for _, s := range series {
+		bar.AddSeries(s.Name, barData(s.Values), charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}))
+	}
+	finishBars(bar, horizontal)
+	return bar.JSON()
+}
