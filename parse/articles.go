@@ -38,7 +38,8 @@ func readArticle(c *fileCtx) {
 		title = htmlText(submatch(titleRE, page))
 	}
 	created := ParseDate(htmlText(submatch(createdRE, page)))
-	published := ParseDate(htmlText(submatch(publishedRE, page)))
+	publishedText := htmlText(submatch(publishedRE, page))
+	published := ParseDate(publishedText)
 	d, basis := c.when(0, "created", created, DateExact)
 	if d.IsZero() {
 		d, basis = c.when(0, "published", published, DateExact)
@@ -51,7 +52,9 @@ func readArticle(c *fileCtx) {
 		Kind: KindArticle, Date: d, Basis: basis,
 		Text: Snippet(firstNonEmpty(title, strings.TrimSuffix(path.Base(c.e.path), path.Ext(c.e.path)))),
 	}
-	if !published.IsSet() {
+	// A draft says so ("Published on ---", "Not published yet"); a page
+	// without a "published" paragraph says nothing either way.
+	if publishedText != "" && published.Placeholder() {
 		it.Flags = append(it.Flags, "draft")
 	}
 	c.add(it)

@@ -52,30 +52,10 @@ func messageText(r *messageRow) string {
 	if s := strings.TrimSpace(r.ConversationTitle); s != "" {
 		return Snippet(s)
 	}
-	return Snippet(stripTags(r.Content))
+	// Content may hold HTML tags and entities (sponsored messages, 2018
+	// files, §2.3); a '<' that opens no tag ("Thanks <3") is kept as text.
+	return Snippet(htmlText(r.Content))
 }
 
 func readMessages(c *fileCtx)   { readCSV(c, csvOptions{}, messageItem(KindMessage)) }
 func readAIMessages(c *fileCtx) { readCSV(c, csvOptions{}, messageItem(KindAIConversation)) }
-
-// stripTags removes HTML tags from message content for display
-// (sponsored messages and 2018 content hold HTML, §2.3).
-func stripTags(s string) string {
-	if !strings.Contains(s, "<") {
-		return s
-	}
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>' && in:
-			in = false
-			b.WriteByte(' ')
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}

@@ -144,6 +144,13 @@ func (c *commentsRepair) take(raw []byte) {
 	case startsWithISODate(line):
 		c.flush()
 		c.rec = [][]byte{line}
+		_, rest, _ := bytes.Cut(body, []byte{','})
+		if _, msg, ok := bytes.Cut(rest, []byte{','}); ok && !bytes.HasPrefix(msg, []byte{'"'}) {
+			// An unquoted message: its quotes are literal and open no
+			// field. One that holds a quote is re-quoted, as a split one is.
+			c.merged = bytes.IndexByte(msg, '"') >= 0
+			return
+		}
 	case isBlank(line) && len(c.rec) > 0:
 		c.blanks = append(c.blanks, line)
 		return
@@ -155,6 +162,7 @@ func (c *commentsRepair) take(raw []byte) {
 		c.rec = append(c.rec, line)
 		c.blanks = nil
 		c.merged = true
+		return // it continues an unquoted message: its quotes are literal
 	}
 	if oddQuotes(body) {
 		c.inQuote = !c.inQuote
