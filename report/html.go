@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"path"
 	"sort"
 	"strings"
 	"time"
@@ -168,7 +167,11 @@ func buildPage(r *Result, opt HTMLOptions) page {
 	p.Yours, p.YoursNote, p.MoreItems = yourItems(r, lang, opt.MaxItems)
 	p.Todo = todo(r, lang)
 	p.Files, p.Problems, p.MoreProblems, p.Unknown = provenance(r, lang)
-	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, r.Policy.Origin)
+	origin := r.Policy.Origin
+	if r.Redact {
+		origin = redactOrigin(origin)
+	}
+	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, origin)
 	for _, a := range r.Policy.Assumptions {
 		p.Assumptions = append(p.Assumptions, a.Note+" ("+sourceIDs(a.Sources)+")")
 	}
@@ -314,15 +317,6 @@ func yourItems(r *Result, lang string, max int) ([]itemRow, string, string) {
 	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, len(idx))), more
 }
 
-// redactPath keeps a file's folder and kind of name but not a name that
-// carries the member's words (article pages are named after their title).
-func redactPath(p string) string {
-	if strings.HasPrefix(strings.ToLower(p), "articles/") {
-		return path.Dir(p) + "/…" + path.Ext(p)
-	}
-	return p
-}
-
 func todo(r *Result, lang string) []string {
 	out := []string{t(lang, "todo_setting"), t(lang, "todo_form")}
 	switch r.Member.Region {
@@ -347,6 +341,7 @@ func provenance(r *Result, lang string) ([]fileRow, []problemRow, string, []stri
 	var files []fileRow
 	var probs []problemRow
 	total := 0
+	scrub := r.scrubber()
 	for _, f := range r.Export.Files {
 		p := f.Path
 		if r.Redact {
@@ -359,7 +354,7 @@ func provenance(r *Result, lang string) ([]fileRow, []problemRow, string, []stri
 		for _, pr := range f.Problems {
 			total++
 			if len(probs) < maxProblemRows {
-				probs = append(probs, problemRow{File: p, Line: pr.Line, Reason: pr.Reason})
+				probs = append(probs, problemRow{File: p, Line: pr.Line, Reason: scrub(pr.Reason)})
 			}
 		}
 	}
@@ -369,7 +364,11 @@ func provenance(r *Result, lang string) ([]fileRow, []problemRow, string, []stri
 	}
 	var unknown []string
 	for _, u := range r.Export.Unknown {
-		unknown = append(unknown, fmt.Sprintf("%s (%s %s)", u.Path, number(lang, u.Rows), t(lang, "col_rows")))
+		p := u.Path
+		if r.Redact {
+			p = redactPath(p)
+		}
+		unknown = append(unknown, fmt.Sprintf("%s (%s %s)", p, number(lang, u.Rows), t(lang, "col_rows")))
 	}
 	return files, probs, more, unknown
 }

@@ -72,6 +72,7 @@ type unknownJSON struct {
 	Path   string `json:"path"`
 	Source string `json:"source"`
 	Rows   int    `json:"rows"`
+	Note   string `json:"note,omitempty"`
 }
 
 type totalsJSON struct {
@@ -153,7 +154,7 @@ func (r *Result) document() document {
 		d.Files = append(d.Files, fileToJSON(f))
 	}
 	for _, u := range x.Unknown {
-		d.UnknownFiles = append(d.UnknownFiles, unknownJSON{u.Path, u.Source, u.Rows})
+		d.UnknownFiles = append(d.UnknownFiles, unknownJSON{u.Path, u.Source, u.Rows, u.Note})
 	}
 	for _, p := range x.Problems {
 		d.Problems = append(d.Problems, problemJSON{p.File, p.Line, p.Reason})
@@ -176,6 +177,7 @@ func (r *Result) document() document {
 		d.Totals.ByOutcome = r.ByOutcome()
 		d.WhatIf = r.WhatIf
 	}
+	r.redactDocument(&d)
 	return d
 }
 
@@ -217,6 +219,8 @@ func (r *Result) itemJSON(i int) itemJSON {
 	}
 	if !r.Redact {
 		j.Text = it.Text
+	} else {
+		j.File = redactPath(j.File)
 	}
 	if r.Classified() {
 		o := r.Outcomes[i]
