@@ -19,11 +19,56 @@ import (
 // entry is one file of an export, opened on demand as a stream: nothing is
 // extracted to disk.
 type entry struct {
-	path   string // slash-separated, relative to the export root
-	source string // the archive or folder given by the user
-	size   int64  // uncompressed size, -1 when unknown
-	open   func() (io.ReadCloser, error)
+	path      string // slash-separated, relative to the export root
+	source    string // the archive or folder given by the user
+	size      int64  // uncompressed size, -1 when unknown
+	encrypted bool   // a password-protected ZIP entry, which cannot be read
+	open      func() (io.ReadCloser, error)
 }
+
+// Limits guard against archives that inflate without bound (zip bombs).
+// Reading an entry stops with a problem, not a crash, past either limit.
+type Limits struct {
+	// MaxInflated is the most bytes one entry may inflate to.
+	MaxInflated int64
+	// MaxRatio is the most an entry may inflate relative to its compressed
+	// size, once past minRatioCheck bytes. Text compresses 5–20 times, a
+	// highly repetitive CSV perhaps 100 times; zip bombs, thousands.
+	MaxRatio float64
+}
+
+// DefaultLimits allow far more than any real export holds (the largest
+// measured file is a few MB; a heavy member's messages perhaps a few GB).
+var DefaultLimits = Limits{MaxInflated: 16 << 30, MaxRatio: 1000}
+
+// minRatioCheck: small entries are never judged by their ratio (a header
+// of zeros compresses a thousand times and harms nobody).
+const minRatioCheck = 16 << 20
+
+// ErrInflateLimit is wrapped by the read error of an entry past a Limit.
+var ErrInflateLimit = errors.New("inflates past the limit")
+
+// inflateGuard counts the bytes an entry inflates to.
+type inflateGuard struct {
+	r          io.ReadCloser
+	n          int64
+	compressed int64
+	lim        Limits
+}
+
+func (g *inflateGuard) Read(p []byte) (int, error) {
+	k, err := g.r.Read(p)
+	g.n += int64(k)
+	if g.n > g.lim.MaxInflated {
+		return k, fmt.Errorf("%w of %d bytes (possible zip bomb; raise it with --max-inflated)", ErrInflateLimit, g.lim.MaxInflated)
+	}
+	if g.n > minRatioCheck && float64(g.n) > g.lim.MaxRatio*float64(g.compressed+1) {
+		return k, fmt.Errorf("%w: more than %.0f times its compressed size (possible zip bomb; raise it with --max-ratio)", ErrInflateLimit, g.lim.MaxRatio)
+	}
+	return k, err
+}
+
+func (g *inflateGuard) Close() error { return g.r.Close() }
 
 // source is one archive or folder given on the command line.
 type source struct {
@@ -31,6 +76,7 @@ type source struct {
 	root    string // the wrapping folder removed from entry paths, if any
 	entries []entry
 	skipped []string // operating-system litter (__MACOSX/, .DS_Store)
+	renamed []string // entry names with ".." or an absolute path
 	close   func() error
 }
 
@@ -46,7 +92,7 @@ type OpenError struct {
 
 func (e *OpenError) Error() string { return e.Path + ": " + e.Reason }
 
-func openSource(p string) (*source, error) {
+func openSource(p string, lim Limits) (*source, error) {
 	fi, err := os.Stat(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -57,29 +103,37 @@ func openSource(p string) (*source, error) {
 	if fi.IsDir() {
 		return openDir(p)
 	}
-	return openZip(p, fi.Size())
+	return openZip(p, fi.Size(), lim)
 }
 
-func openZip(p string, size int64) (*source, error) {
+func openZip(p string, size int64, lim Limits) (*source, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, &OpenError{p, "cannot be read: " + err.Error()}
 	}
-	zr, err := zip.NewReader(f, size)
+	src, err := zipSource(p, f, size, lim)
 	if err != nil {
 		f.Close()
-		return nil, &OpenError{p, "is not a readable ZIP archive (" + err.Error() + "); give the .zip LinkedIn sent, or the folder it unzips to"}
+		return nil, err
 	}
-	src := &source{name: p, close: f.Close}
+	src.close = f.Close
+	return src, nil
+}
+
+func zipSource(name string, r io.ReaderAt, size int64, lim Limits) (*source, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, &OpenError{name, "is not a readable ZIP archive (" + err.Error() + "); give the .zip LinkedIn sent, or the folder it unzips to"}
+	}
+	src := &source{name: name, close: func() error { return nil }}
 	if inner := soleNestedZip(zr); inner != nil {
-		nested, err := openNestedZip(p, inner)
+		nested, err := openNestedZip(name, inner, lim)
 		if err != nil {
-			f.Close()
 			return nil, err
 		}
 		zr = nested
 	}
-	addZipEntries(src, zr)
+	addZipEntries(src, zr, lim)
 	return src, nil
 }
 
@@ -98,11 +152,15 @@ func soleNestedZip(zr *zip.Reader) *zip.File {
 	return nil
 }
 
-func openNestedZip(outer string, f *zip.File) (*zip.Reader, error) {
+func openNestedZip(outer string, f *zip.File, lim Limits) (*zip.Reader, error) {
 	if f.UncompressedSize64 > maxNestedZip {
 		return nil, &OpenError{outer, fmt.Sprintf("holds a nested ZIP %s larger than %d bytes; unzip it once and give the inner archive", f.Name, maxNestedZip)}
 	}
-	rc, err := f.Open()
+	if f.Flags&zipEncrypted != 0 {
+		return nil, &OpenError{outer, "holds " + f.Name + ", which is password-protected; LinkedIn's archives are not: unzip it with its password and give the folder"}
+	}
+	raw, err := f.Open()
+	rc := io.ReadCloser(&inflateGuard{r: raw, compressed: int64(f.CompressedSize64), lim: lim})
 	if err != nil {
 		return nil, &OpenError{outer, "cannot open the nested ZIP " + f.Name + ": " + err.Error()}
 	}
@@ -118,13 +176,22 @@ func openNestedZip(outer string, f *zip.File) (*zip.Reader, error) {
 	return zr, nil
 }
 
-func addZipEntries(src *source, zr *zip.Reader) {
+// zipEncrypted is the general-purpose flag bit of an encrypted entry
+// (APPNOTE 4.4.4); archive/zip cannot decrypt.
+const zipEncrypted = 0x1
+
+func addZipEntries(src *source, zr *zip.Reader, lim Limits) {
 	var names []string
 	byName := map[string]*zip.File{}
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(f.Name, `\`, "/")), "/")
 		if f.FileInfo().IsDir() || name == "" {
 			continue
+		}
+		if name != f.Name && name != strings.ReplaceAll(f.Name, `\`, "/") {
+			// "../x" or "/etc/x": nothing is ever extracted, so such a name
+			// is only a label; it is read as the cleaned name.
+			src.renamed = append(src.renamed, fmt.Sprintf("%q (read as %s; the archive is never extracted)", f.Name, name))
 		}
 		if isLitter(name) {
 			src.skipped = append(src.skipped, name)
@@ -138,10 +205,17 @@ func addZipEntries(src *source, zr *zip.Reader) {
 	for _, name := range names {
 		f := byName[name]
 		src.entries = append(src.entries, entry{
-			path:   strings.TrimPrefix(name, root),
-			source: src.name,
-			size:   int64(f.UncompressedSize64),
-			open:   f.Open,
+			path:      strings.TrimPrefix(name, root),
+			source:    src.name,
+			size:      int64(f.UncompressedSize64),
+			encrypted: f.Flags&zipEncrypted != 0,
+			open: func() (io.ReadCloser, error) {
+				rc, err := f.Open()
+				if err != nil {
+					return nil, err
+				}
+				return &inflateGuard{r: rc, compressed: int64(f.CompressedSize64), lim: lim}, nil
+			},
 		})
 	}
 }

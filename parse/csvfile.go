@@ -36,6 +36,57 @@ type rowFunc[T any] func(c *fileCtx, row *T, line int) (Item, string)
 // `CreatedTime`, Q6) do not matter and missing columns are tolerated. A tag
 // may list several names for one field (`csv:"Started On,Start Date"`).
 func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
+	t, ok := openTable[T](c, opt)
+	if !ok {
+		return
+	}
+	for {
+		line, v, extra, err := t.next()
+		switch {
+		case err == io.EOF:
+			return
+		case isParseError(err):
+			c.reject(csvErrLine(err), csvReason(err))
+			continue
+		case err != nil:
+			// The stream itself failed (a truncated entry, an inflate limit):
+			// nothing after this point can be read.
+			c.fileProblem("reading stopped after line %d: %v", t.lastLine, err)
+			return
+		case v == nil:
+			c.reject(line, fmt.Sprintf("more fields than the header's %d", t.width))
+			continue
+		}
+		row := v.(T)
+		if isEmptyRow(&row, extra) {
+			continue // a record whose cells are all empty is not a row
+		}
+		t.checkShape(c, line)
+		it, reason := toItem(c, &row, line)
+		if reason != "" {
+			c.reject(line, reason)
+			continue
+		}
+		c.add(it)
+	}
+}
+
+// table is an open CSV file positioned after its header.
+type table struct {
+	r        *csv.Reader
+	um       *gocsv.Unmarshaller
+	width    int   // header columns
+	unknown  bool  // the header has columns T does not name
+	lastLine int   // line of the last record read whole
+	size     int64 // bytes of the last record read
+}
+
+// maxRecordBytes: a record larger than this is reported (it is still read:
+// résumé texts run to hundreds of KB, but tens of MB is no real export).
+const maxRecordBytes = 8 << 20
+
+// openTable decodes the file, applies the repair, finds and maps the header.
+func openTable[T any](c *fileCtx, opt csvOptions) (*table, bool) {
 	cols := columnsOf[T]()
 	text, comma := c.text()
 	if len(cols.keys) == 1 {
@@ -46,10 +97,9 @@ func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		src = opt.repair(text, c.report.Repairs)
 	}
 	br := bufio.NewReaderSize(src, 64<<10)
-
 	skip, ok := c.findHeader(br, comma, cols)
 	if !ok {
-		return
+		return nil, false
 	}
 	r := csv.NewReader(br)
 	r.Comma = comma
@@ -59,48 +109,43 @@ func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 	for range skip {
 		if _, err := r.Read(); err != nil {
 			c.fileProblem("cannot read past the preamble: %v", err)
-			return
+			return nil, false
 		}
 	}
 	var zero T
 	um, err := gocsv.NewUnmarshaller(r, zero)
 	if err != nil {
 		c.fileProblem("cannot read the header: %v", err)
-		return
+		return nil, false
 	}
 	mapped, unknown := c.mapHeader(um.Headers, cols)
 	if err := um.RenormalizeHeaders(func([]string) []string { return mapped }); err != nil {
 		c.fileProblem("cannot map the header: %v", err)
-		return
+		return nil, false
 	}
-	width := len(mapped)
-	for {
-		v, extra, err := readRow(um, unknown)
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			c.reject(csvErrLine(err), csvReason(err))
-			continue
-		}
-		line, _ := r.FieldPos(0) // a record read without error has a field
-		if v == nil {
-			c.reject(line, fmt.Sprintf("more fields than the header's %d", width))
-			continue
-		}
-		row := v.(T)
-		if isEmptyRow(&row, extra) {
-			continue // a record whose cells are all empty is not a row
-		}
-		if hasField(r, width) {
-			c.problem(line, "more fields than the header's %d; the extra ones were ignored", width)
-		}
-		it, reason := toItem(c, &row, line)
-		if reason != "" {
-			c.reject(line, reason)
-			continue
-		}
-		c.add(it)
+	return &table{r: r, um: um, width: len(mapped), unknown: unknown}, true
+}
+
+// next reads one record: its line, the decoded row (nil when the record is
+// longer than the header and gocsv cannot map it), the unknown columns.
+func (t *table) next() (line int, v any, extra map[string]string, err error) {
+	start := t.r.InputOffset()
+	v, extra, err = readRow(t.um, t.unknown)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	line, _ = t.r.FieldPos(0) // a record read without error has a field
+	t.lastLine, t.size = line, t.r.InputOffset()-start
+	return line, v, extra, nil
+}
+
+// checkShape reports records wider than the header or unusually large.
+func (t *table) checkShape(c *fileCtx, line int) {
+	if hasField(t.r, t.width) {
+		c.problem(line, "more fields than the header's %d; the extra ones were ignored", t.width)
+	}
+	if t.size > maxRecordBytes {
+		c.problem(line, "a record of %d MB, far larger than any real export's; kept", t.size>>20)
 	}
 }
 
@@ -330,6 +375,8 @@ func csvReason(err error) string {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		switch {
+		case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine+1:
+			return fmt.Sprintf("a quote opened on line %d is not closed before line %d: those lines are one unreadable record", pe.StartLine, pe.Line)
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			return fmt.Sprintf("bare quote in an unquoted field (column %d)", pe.Column)
 		case errors.Is(pe.Err, csv.ErrQuote):

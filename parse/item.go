@@ -3,6 +3,7 @@ package parse
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"strings"
 	"time"
 	"unicode"
@@ -159,7 +160,15 @@ type Item struct {
 const maxText = 140
 
 // Snippet trims s to a one-line display text of at most maxText runes.
+// Only the start of s is looked at: a field can be megabytes long.
 func Snippet(s string) string {
+	if limit := 8 * maxText; len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + " …"
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= maxText {
 		return s
@@ -169,27 +178,89 @@ func Snippet(s string) string {
 }
 
 // contentID hashes the kind and key fields into an item ID. Each key is
-// normalised first (see normKey) so that era-specific encodings of the same
+// normalised first (see writeKey) so that era-specific encodings of the same
 // content give the same ID.
 func contentID(kind Kind, keys ...string) string {
-	h := sha256.New()
-	h.Write([]byte(kind))
+	h := idHasher{h: sha256.New()}
+	h.WriteString(string(kind))
 	for _, k := range keys {
-		h.Write([]byte{0})
-		h.Write([]byte(normKey(k)))
+		h.WriteByte(0)
+		h.writeKey(k)
 	}
-	sum := h.Sum(nil)
-	return hex.EncodeToString(sum[:12])
+	return h.sum()
 }
 
-// normKey folds the differences between export eras that do not change the
-// content: case, runs of white space (messages had their line breaks
-// flattened to spaces before 2026), CR/LF, and percent-encoding of URLs
-// (activity links are encoded in some files and not in others, §3 Q17).
-func normKey(s string) string {
+// idHasher buffers small writes to the hash.
+type idHasher struct {
+	h   hash.Hash
+	buf [512]byte
+	n   int
+}
+
+func (h *idHasher) WriteByte(b byte) error {
+	if h.n == len(h.buf) {
+		h.h.Write(h.buf[:])
+		h.n = 0
+	}
+	h.buf[h.n] = b
+	h.n++
+	return nil
+}
+
+func (h *idHasher) WriteString(s string) {
+	for i := 0; i < len(s); i++ {
+		h.WriteByte(s[i])
+	}
+}
+
+func (h *idHasher) sum() string {
+	h.h.Write(h.buf[:h.n])
+	return hex.EncodeToString(h.h.Sum(nil)[:12])
+}
+
+// writeKey writes s folded over the differences between export eras that
+// do not change the content: case, runs of white space (messages had their
+// line breaks flattened to spaces before 2026), CR/LF, and percent-encoding
+// of URLs (activity links are encoded in some files and not in others,
+// §3 Q17). It streams, so a megabyte field costs no copy.
+func (h *idHasher) writeKey(s string) {
 	s = strings.TrimSpace(s)
 	if looksLikeURL(s) {
 		s = normURL(s)
 	}
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = true
+				continue
+			}
+			if space {
+				h.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			h.WriteByte(' ')
+			space = false
+		}
+		var b [utf8.UTFMax]byte
+		n := utf8.EncodeRune(b[:], unicode.ToLower(r))
+		for _, x := range b[:n] {
+			h.WriteByte(x)
+		}
+	}
 }

@@ -24,6 +24,11 @@ var ErrNotExport = errors.New("not a LinkedIn data export")
 // Only inputs that cannot be opened at all are errors; problems inside a
 // file are collected in its FileReport.
 func Read(inputs ...string) (*Export, error) {
+	return ReadLimited(DefaultLimits, inputs...)
+}
+
+// ReadLimited is Read with other limits on how far entries may inflate.
+func ReadLimited(lim Limits, inputs ...string) (*Export, error) {
 	var srcs []*source
 	defer func() {
 		for _, s := range srcs {
@@ -31,12 +36,26 @@ func Read(inputs ...string) (*Export, error) {
 		}
 	}()
 	for _, in := range inputs {
-		s, err := openSource(in)
+		s, err := openSource(in, lim)
 		if err != nil {
 			return nil, err
 		}
 		srcs = append(srcs, s)
 	}
+	return readSources(srcs, inputs)
+}
+
+// ReadZip reads an export held in memory (or any io.ReaderAt) as a ZIP;
+// name stands for it in messages and may carry the export's date.
+func ReadZip(name string, r io.ReaderAt, size int64, lim Limits) (*Export, error) {
+	s, err := zipSource(name, r, size, lim)
+	if err != nil {
+		return nil, err
+	}
+	return readSources([]*source{s}, []string{name})
+}
+
+func readSources(srcs []*source, inputs []string) (*Export, error) {
 	entries, dupNotes := mergeEntries(srcs)
 	x := &Export{Sources: inputs, Problems: dupNotes}
 	x.Type, x.Date = exportFacts(srcs)
@@ -55,9 +74,15 @@ func Read(inputs ...string) (*Export, error) {
 	if len(x.Files) == 0 {
 		return nil, notExportError(inputs, entries, srcs)
 	}
+	if allEncrypted(entries) {
+		return nil, fmt.Errorf("%s: the archive is password-protected; LinkedIn's archives are not: unzip it with its password and give the folder", strings.Join(inputs, ", "))
+	}
 	for _, s := range srcs {
 		for _, name := range s.skipped {
 			x.Problems = append(x.Problems, Problem{File: name, Reason: "skipped (not part of the export)"})
+		}
+		for _, name := range s.renamed {
+			x.Problems = append(x.Problems, Problem{File: s.name, Reason: "entry name " + name})
 		}
 	}
 	return x, nil
@@ -85,6 +110,21 @@ func dropOtherParts(f *FileReport, items []Item, firstSource map[string]string) 
 		f.Notes = append(f.Notes, fmt.Sprintf("%d item(s) also in another part of the export, counted once", f.Duplicates))
 	}
 	return kept
+}
+
+// allEncrypted: every recognised file is encrypted, so nothing can be read.
+func allEncrypted(entries []entry) bool {
+	known := 0
+	for _, e := range entries {
+		if _, ok := specFor(e.path); !ok {
+			continue
+		}
+		known++
+		if !e.encrypted {
+			return false
+		}
+	}
+	return known > 0
 }
 
 func notExportError(inputs []string, entries []entry, srcs []*source) error {
@@ -186,6 +226,10 @@ func readEntry(e *entry) entryResult {
 		return entryResult{unknown: countUnknown(e)}
 	}
 	c := &fileCtx{e: e, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
+	if e.encrypted {
+		c.fileProblem("password-protected in the archive; cannot be read")
+		return c.result()
+	}
 	rc, err := e.open()
 	if err != nil {
 		c.fileProblem("cannot be opened: %v", err)
@@ -207,17 +251,22 @@ type fileCtx struct {
 	items  []Item
 	member Member
 	ids    map[string]int
+	// invalidUTF8 counts the bytes decodeStream replaced.
+	invalidUTF8 int
 }
 
 // text returns the file's content decoded to UTF-8 and its delimiter.
 func (c *fileCtx) text() (*bufio.Reader, rune) {
 	if c.dec == nil {
-		c.dec, c.report.Encoding, c.comma = decodeStream(c.raw)
+		c.dec, c.report.Encoding, c.comma = decodeStream(c.raw, &c.invalidUTF8)
 	}
 	return c.dec, c.comma
 }
 
 func (c *fileCtx) result() entryResult {
+	if c.invalidUTF8 > 0 {
+		c.fileProblem("%d byte(s) that are not UTF-8 were replaced with U+FFFD (the file may have been re-saved in another encoding)", c.invalidUTF8)
+	}
 	for k, v := range c.report.Repairs {
 		if v == 0 {
 			delete(c.report.Repairs, k)
@@ -291,7 +340,12 @@ func (c *fileCtx) when(line int, column string, d Date, basis DateBasis) (time.T
 // a CSV file (records after the first, all-empty records excluded).
 func countUnknown(e *entry) *UnknownFile {
 	u := &UnknownFile{Path: e.path, Source: e.source}
-	if !strings.EqualFold(path.Ext(e.path), ".csv") {
+	switch strings.ToLower(path.Ext(e.path)) {
+	case ".zip":
+		u.Note = "an archive inside the archive: not opened (only a sole nested ZIP is followed, one level deep)"
+		return u
+	case ".csv":
+	default:
 		return u
 	}
 	rc, err := e.open()

@@ -48,7 +48,8 @@ type FileReport struct {
 type UnknownFile struct {
 	Path   string
 	Source string
-	Rows   int // data records after a header line for CSV files; 0 otherwise
+	Rows   int    // data records after a header line for CSV files; 0 otherwise
+	Note   string // why it was not read, when there is more to say
 }
 
 // Member holds the facts about the member that the export itself records and

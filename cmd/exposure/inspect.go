@@ -11,11 +11,17 @@ import (
 
 func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	jsonOut := fs.String("json", "", "also write the result as JSON to `FILE` (- for standard output)")
+	var lf limitFlags
+	lf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to inspect: a ZIP from LinkedIn or the folder it unzips to")
 		}
-		x, err := parse.Read(args...)
+		lim, err := lf.limits()
+		if err != nil {
+			return err
+		}
+		x, err := parse.ReadLimited(lim, args...)
 		if err != nil {
 			return err
 		}

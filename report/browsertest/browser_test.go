@@ -1,4 +1,4 @@
-package report_test
+package browsertest
 
 import (
 	"bytes"
@@ -70,7 +70,7 @@ func TestBrowserReport(t *testing.T) {
 	start := time.Now()
 	dir := t.TempDir()
 
-	sample := readExport(t, "../sample_export")
+	sample := readExport(t, "../../sample_export")
 	injDir := filepath.Join(dir, "injection-export")
 	wantInjected := injectionExport(t, injDir)
 	injected := readExport(t, injDir)
@@ -163,7 +163,7 @@ func writeReport(t *testing.T, x *parse.Export, dir, name string, opt report.HTM
 // and the texts that must then show, as text, are returned.
 func injectionExport(t *testing.T, dir string) []string {
 	t.Helper()
-	if err := os.CopyFS(dir, os.DirFS("../sample_export")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../../sample_export")); err != nil {
 		t.Fatalf("copying the sample export: %v", err)
 	}
 	payloads := []string{injScript, injFunc, injImg, injLines}
