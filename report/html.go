@@ -173,9 +173,26 @@ func buildPage(r *Result, opt HTMLOptions) page {
 	}
 	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, origin)
 	for _, a := range r.Policy.Assumptions {
-		p.Assumptions = append(p.Assumptions, a.Note+" ("+sourceIDs(a.Sources)+")")
+		p.Assumptions = append(p.Assumptions, r.policyNote(lang, "asm_"+a.ID, a.Note)+" ("+sourceIDs(a.Sources)+")")
 	}
 	return p
+}
+
+// policyNote translates a note of the embedded policy; the notes of a
+// policy file given with --policy are shown as written.
+func (r *Result) policyNote(lang, key, note string) string {
+	if r.Policy.Origin != "embedded" {
+		return note
+	}
+	return policyText(lang, key, note)
+}
+
+// colon is ": " in English and " : " in French typography.
+func colon(lang string) string {
+	if lang == "fr" {
+		return "\u00a0: "
+	}
+	return ": "
 }
 
 func regionText(lang string, r *Result) string {
@@ -263,7 +280,7 @@ func kindRows(r *Result, lang string) []kindRow {
 			row.Counts = append(row.Counts, number(lang, a.counts[o]))
 		}
 		if c, ok := r.Policy.Category(string(k)); ok {
-			row.Rule = c.Scope + " (" + c.Name + "): " + c.Note
+			row.Rule = scopeText(lang, c.Scope) + " (" + c.Name + ")" + colon(lang) + r.policyNote(lang, "cat_"+c.Name, c.Note)
 			for _, s := range c.Sources {
 				row.Sources = append(row.Sources, sourceLink{Label: s.ID + " " + s.Publisher + " " + s.Date, URL: s.URL})
 			}

@@ -135,6 +135,71 @@ func t(lang, key string, args ...any) string {
 	return fmt.Sprintf(s.in(lang), args...)
 }
 
+// policyTexts translate the embedded policy's category and assumption notes
+// (policy.yaml is written in English); a replaced policy file with other
+// names keeps its own English notes.
+var policyTexts = map[string]tr{
+	"scope_in_scope":   {"in scope", "concerné"},
+	"scope_disputed":   {"disputed", "discuté"},
+	"scope_excluded":   {"excluded", "exclu"},
+	"scope_not_listed": {"not listed", "non mentionné"},
+
+	"cat_profile":               {"", "Les données de profil figurent dans la liste de LinkedIn (« par exemple » nom, photo, postes, formation, compétences, certifications…) ; tout type de profil est tenu pour concerné."},
+	"cat_profile_by_others":     {"", "Les validations et recommandations figurent parmi les données de profil que LinkedIn peut utiliser."},
+	"cat_third_party_profile":   {"", "Textes du membre affichés sur le profil d'autres membres ; traités comme des données de profil."},
+	"cat_member_content":        {"", "Publications, articles, commentaires, réponses aux sondages et autres contributions, sous toutes leurs formes, sont nommés comme concernés."},
+	"cat_generative_ai_usage":   {"", "Ce que le membre saisit dans les fonctions d'IA générative de LinkedIn (invites, demandes, questions) est nommé comme concerné."},
+	"cat_jobs_related":          {"", "Les réponses de présélection et CV enregistrés sur le compte pour un usage futur (non liés à une candidature) sont nommés comme concernés."},
+	"cat_reactions":             {"", "Les réactions ne figurent pas dans la liste de LinkedIn, mais certains médias les citent : discuté."},
+	"cat_reposts":               {"", "Les republications sans commentaire relèvent peut-être des « contributions » : discuté."},
+	"cat_search_text":           {"", "La liste ne cite le texte de recherche que saisi dans les fonctions d'IA générative ; les recherches ordinaires sont discutées."},
+	"cat_private_messages":      {"", "Les messages privés, InMail compris, sont exclus selon LinkedIn et toutes les autorités."},
+	"cat_private_communication": {"", "Les notes d'invitation sont une communication privée ; tenues pour exclues (déduction)."},
+	"cat_job_applications":      {"", "Les candidatures liées à un employeur sont exclues selon LinkedIn."},
+	"cat_payment_data":          {"", "Les données de paiement sont exclues selon LinkedIn."},
+	"cat_login_credentials":     {"", "Les identifiants et données de connexion sont exclus selon LinkedIn."},
+	"cat_network_and_activity":  {"", "Relations, abonnements, éléments enregistrés, événements, formation : non mentionnés par la politique d'entraînement."},
+	"cat_jobs_not_listed":       {"", "Préférences d'emploi, offres enregistrées et alertes : non mentionnées."},
+	"cat_account_and_identity":  {"", "Adresses, numéros, inscription, vérifications : données de compte non mentionnées."},
+	"cat_ads_data":              {"", "Ciblage et interactions publicitaires : non mentionnés ; ils servent à la publicité, pas à cet entraînement."},
+
+	"asm_us-start":            {"", "Le début américain du 18 sept. 2024 est la date de divulgation ; l'entraînement a commencé avant et le réglage date peut-être d'août 2024 : refuser avant ne protège qu'au titre de « peut-être concerné »."},
+	"asm_eu-lookback":         {"", "La DPC dit que LinkedIn a raccourci la période dont il tire les données, sans publier de nouvelle date limite ; les éléments européens antérieurs sont marqués lookback_uncertain et aucune limite n'est appliquée."},
+	"asm_uk-2024":             {"", "On ne sait pas si, ni depuis quand, les données britanniques ont servi en 2024 ; le mot « suspendu » de l'ICO laisse penser à un traitement."},
+	"asm_ca-hk-2024":          {"", "Le début exact de 2024 au Canada et à Hong Kong est inconnu, comme la vraie date de la pause canadienne (seule son annonce du 10 déc. 2024 l'est)."},
+	"asm_visibility":          {"", "L'usage des publications réservées aux relations, des commentaires et des votes n'est pas tranché (« contenu public » dans les avis, aucune condition dans la FAQ) ; seules les publications indiquent leur visibilité."},
+	"asm_late-opt-out":        {"", "Les éléments créés avant un refus tardif peuvent continuer à servir (Garante, LinkedIn le 3 nov. 2025) ou seuls les entraînements passés sont touchés (FAQ) ; marqués continued_use_possible."},
+	"asm_minors":              {"", "LinkedIn parle de l'âge au moment de l'entraînement ; par défaut, les éléments créés quand le membre avait certainement moins de 18 ans sont protégés, sans savoir s'ils deviennent utilisables ensuite."},
+	"asm_categories":          {"", "Réactions, republications, recherches, échanges avec les coachs IA, préférences d'emploi et champs de profil « par exemple » ne sont pas tranchés par la liste de LinkedIn."},
+	"asm_eu-sensitive-filter": {"", "Dans l'UE, le contenu de certains groupes et pages sensibles (p. ex. syndicats) est filtré ; lesquels n'est pas public et ne se voit pas dans l'export."},
+	"asm_opt-out-carry-over":  {"", "Un refus de 2024 est tenu pour toujours valable lors de la reprise de 2025 (source unique)."},
+	"asm_deleted-items":       {"", "Un contenu supprimé avant un entraînement n'est sans doute pas utilisé ensuite ; l'export ne contient pas les éléments supprimés, l'outil ne peut pas les voir."},
+	"asm_toggle-history":      {"", "L'export n'enregistre ni le réglage IA ni son historique ; le membre donne une date de refus et une date d'opposition (pas d'intervalles)."},
+	"asm_training-cadence":    {"", "Aucune source ne dit à quelle fréquence LinkedIn entraîne ses modèles ; « concerné » veut dire éligible à un entraînement, ou peut-être déjà utilisé, jamais qu'un élément a servi."},
+	"asm_freshness":           {"", "Aucun fait sur LinkedIn postérieur à novembre 2025 n'a été trouvé (le rapport dû à la DPC cinq mois après le début) ; vérifiez avant de vous fier à cette version."},
+	"asm_not-started":         {"", "Avant l'ouverture d'une période, le contrat ne prévoit pas de résultat ; par défaut « peut-être concerné », motif not_started."},
+	"asm_day-granularity":     {"", "Refus, opposition et périodes sont des jours ; les comparaisons se font par jour civil UTC, un élément créé le jour du refus compte comme postérieur."},
+	"asm_microsoft-ads":       {"", "Le partage avec Microsoft pour la publicité (dès le 3 nov. 2025, États-Unis et la plupart des régions) est un autre réglage, non classé ici."},
+}
+
+// policyText returns the French text for key when there is one, else the
+// policy's own English note.
+func policyText(lang, key, english string) string {
+	if lang == "fr" {
+		if s, ok := policyTexts[key]; ok && s.fr != "" {
+			return s.fr
+		}
+	}
+	return english
+}
+
+func scopeText(lang, scope string) string {
+	if s, ok := policyTexts["scope_"+scope]; ok {
+		return s.in(lang)
+	}
+	return scope
+}
+
 // regionNames: the policy's regions in words (a replaced policy file with
 // other codes shows its own English names).
 var regionNames = map[string]tr{

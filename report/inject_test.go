@@ -452,7 +452,7 @@ func TestHTMLInjection(t *testing.T) {
 				"unknown file":    "<li>" + esc(tstPayloads[6]) + ".csv (",
 				"problem reason":  "<td>" + esc(tstAllPayloads) + "</td>",
 				"problem file":    "<td>Articles/Articles/" + esc(tstPayloads[7]) + `.html</td><td class="num">0</td>`,
-				"kind rule":       esc(" " + tstAllPayloads + "): "),
+				"kind rule":       esc(" " + tstAllPayloads + ")" + colon(lang)),
 				"source link":     `href="#ZgotmplZ"`,
 				"policy line":     esc(tstAllPayloads + ", version " + tstAllPayloads + " (" + tstAllPayloads + ")"),
 				"assumption":      esc(tstAllPayloads + " (S"),
