@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	_ "embed"
 	"html/template"
 	"io"
@@ -52,26 +51,8 @@ type changeRow struct {
 // timelines overlaid, the items whose outcome changed and why, and the
 // member's deletions.
 func WriteDiffHTML(w io.Writer, d *Diff, opt HTMLOptions) error {
-	if opt.Lang != "fr" {
-		opt.Lang = "en"
-	}
-	if opt.ECharts == nil {
-		opt.ECharts = echartsJS
-	}
-	if opt.MaxItems <= 0 {
-		opt.MaxItems = 200
-	}
-	tmpl, err := template.New("diff").Funcs(template.FuncMap{
-		"t": func(key string, args ...any) string { return t(opt.Lang, key, args...) },
-	}).Parse(diffTemplate)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.Execute(bw, buildDiffPage(d, opt)); err != nil {
-		return err
-	}
-	return bw.Flush()
+	opt = opt.withDefaults()
+	return render(w, diffTemplate, opt.Lang, buildDiffPage(d, opt))
 }
 
 func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {

@@ -58,6 +58,11 @@ func WriteHTML(w io.Writer, r *Result, opt HTMLOptions) error {
 	if !r.Classified() {
 		return fmt.Errorf("report: the HTML report needs classified items")
 	}
+	opt = opt.withDefaults()
+	return render(w, pageTemplate, opt.Lang, buildPage(r, opt))
+}
+
+func (opt HTMLOptions) withDefaults() HTMLOptions {
 	if opt.Lang != "fr" {
 		opt.Lang = "en"
 	}
@@ -67,14 +72,19 @@ func WriteHTML(w io.Writer, r *Result, opt HTMLOptions) error {
 	if opt.MaxItems <= 0 {
 		opt.MaxItems = 200
 	}
-	tmpl, err := template.New("report").Funcs(template.FuncMap{
-		"t": func(key string, args ...any) string { return t(opt.Lang, key, args...) },
-	}).Parse(pageTemplate)
+	return opt
+}
+
+// render executes a page template, with {{t "key"}} giving texts in lang.
+func render(w io.Writer, src, lang string, data any) error {
+	tmpl, err := template.New("page").Funcs(template.FuncMap{
+		"t": func(key string, args ...any) string { return t(lang, key, args...) },
+	}).Parse(src)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.Execute(bw, buildPage(r, opt)); err != nil {
+	if err := tmpl.Execute(bw, data); err != nil {
 		return err
 	}
 	return bw.Flush()

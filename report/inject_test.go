@@ -360,8 +360,8 @@ func tstCheckInert(t *testing.T, page string) []byte {
 	if err := json.Unmarshal(chartJSON, &specs); err != nil {
 		t.Fatalf("the chart data is not JSON: %v\n%s", err, tstCut(string(chartJSON)))
 	}
-	if len(specs) != 5 {
-		t.Errorf("%d charts in the data, want 5", len(specs))
+	if len(specs) == 0 {
+		t.Errorf("no chart in the data")
 	}
 	return chartJSON
 }
@@ -436,6 +436,9 @@ func TestHTMLInjection(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			page := string(tstHTML(t, r, lang))
 			chartJSON := tstCheckInert(t, page)
+			if n := strings.Count(page, `class="chart"`); n != 5 {
+				t.Errorf("%d charts on the page, want 5", n)
+			}
 			seen := tstPageText(t, page, chartJSON)
 			for _, p := range tstPayloads {
 				if !strings.Contains(seen, p) {

@@ -1,0 +1,61 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// The diff page of the small fixture against the injection export: it
+// renders in both languages, holds the counts the comparison found, and
+// stays inert whatever the exports' texts say.
+func TestDiffPage(tt *testing.T) {
+	text := t
+	t := tt
+	old := tstFixture(t)
+	cur := tstAnalyse(tstRead(t, tstInjectionExport(t)), nil)
+	d := Compare(old, cur)
+	if len(d.Added) == 0 || len(d.Removed) == 0 {
+		t.Fatalf("fixture and injection export should differ both ways: added %d, removed %d", len(d.Added), len(d.Removed))
+	}
+	var js bytes.Buffer
+	if err := WriteDiffJSON(&js, d); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Schema string `json:"schema"`
+		Added  struct {
+			Count int `json:"count"`
+		} `json:"added"`
+		Removed struct {
+			Count int `json:"count"`
+		} `json:"removed"`
+		Changed struct {
+			Count int `json:"count"`
+		} `json:"changed"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != DiffSchema || doc.Added.Count != len(d.Added) || doc.Removed.Count != len(d.Removed) || doc.Changed.Count != len(d.Changed) {
+		t.Errorf("JSON %+v disagrees with the comparison", doc)
+	}
+	for _, lang := range Languages {
+		var b bytes.Buffer
+		if err := WriteDiffHTML(&b, d, HTMLOptions{Lang: lang, ECharts: tstEChartsStub}); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		tstCheckInert(t, page)
+		want := text(lang, "diff_counts", number(lang, len(d.Added)), number(lang, len(d.Removed)), number(lang, len(d.Changed)))
+		if !strings.Contains(page, want) {
+			t.Errorf("%s: the page does not say %q", lang, want)
+		}
+		for _, id := range []string{"chart-diff-totals", "chart-diff-kinds", "chart-diff-timeline"} {
+			if !strings.Contains(page, `id="`+id+`"`) {
+				t.Errorf("%s: chart %s missing", lang, id)
+			}
+		}
+	}
+}
