@@ -29,6 +29,10 @@ func Read(inputs ...string) (*Export, error) {
 
 // ReadLimited is Read with other limits on how far entries may inflate.
 func ReadLimited(lim Limits, inputs ...string) (*Export, error) {
+	return readInputs(lim, nil, inputs)
+}
+
+func readInputs(lim Limits, progress func(done, total int64), inputs []string) (*Export, error) {
 	var srcs []*source
 	defer func() {
 		for _, s := range srcs {
@@ -41,6 +45,9 @@ func ReadLimited(lim Limits, inputs ...string) (*Export, error) {
 			return nil, err
 		}
 		srcs = append(srcs, s)
+	}
+	if progress != nil {
+		watchProgress(srcs, progress)
 	}
 	return readSources(srcs, inputs)
 }

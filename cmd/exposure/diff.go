@@ -28,6 +28,8 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	lang := fs.String("lang", "", "page `language`: en or fr (default: from LC_ALL/LANG, else en)")
 	var lf limitFlags
 	lf.declare(fs)
+	var pf progressFlags
+	pf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) != 2 {
 			return usagef("give two exports to compare: OLD and NEW (archives, folders or JSON results)")
@@ -45,11 +47,11 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 			return err
 		}
 		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
-		oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), lim)
+		oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), lim, pf.reader(stderr))
 		if err != nil {
 			return err
 		}
-		newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), lim)
+		newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), lim, pf.reader(stderr))
 		if err != nil {
 			return err
 		}
@@ -102,7 +104,7 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 // again with the same rules as an archive, so that comparing a saved result
 // with an archive gives the answer comparing the two archives would; facts
 // not given as flags default to those the result was made with.
-func loadSide(paths []string, p *policy.Policy, mf memberFlags, lim parse.Limits) (*report.Result, error) {
+func loadSide(paths []string, p *policy.Policy, mf memberFlags, lim parse.Limits, read readFunc) (*report.Result, error) {
 	if len(paths) == 1 && strings.HasSuffix(strings.ToLower(paths[0]), ".json") {
 		x, saved, err := report.ReadJSON(paths[0])
 		if err != nil {
@@ -118,7 +120,7 @@ func loadSide(paths []string, p *policy.Policy, mf memberFlags, lim parse.Limits
 			return nil, usagef("%s: a JSON result cannot be combined with other parts", path)
 		}
 	}
-	x, err := parse.ReadLimited(lim, paths...)
+	x, err := read(lim, paths...)
 	if err != nil {
 		return nil, err
 	}

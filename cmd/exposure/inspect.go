@@ -5,7 +5,6 @@ import (
 
 	flag "github.com/spf13/pflag"
 
-	"exposure/parse"
 	"exposure/report"
 )
 
@@ -13,6 +12,8 @@ func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	jsonOut := fs.String("json", "", "also write the result as JSON to `FILE` (- for standard output)")
 	var lf limitFlags
 	lf.declare(fs)
+	var pf progressFlags
+	pf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to inspect: a ZIP from LinkedIn or the folder it unzips to")
@@ -21,7 +22,7 @@ func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
-		x, err := parse.ReadLimited(lim, args...)
+		x, err := pf.read(stderr, lim, args...)
 		if err != nil {
 			return err
 		}

@@ -42,6 +42,8 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	redact := fs.Bool("redact", false, "leave out every free text, name, e-mail address, phone number and URL")
 	var lf limitFlags
 	lf.declare(fs)
+	var pf progressFlags
+	pf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to analyse: a ZIP from LinkedIn or the folder it unzips to")
@@ -65,7 +67,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
-		x, err := parse.ReadLimited(lim, args...)
+		x, err := pf.read(stderr, lim, args...)
 		if err != nil {
 			return err
 		}

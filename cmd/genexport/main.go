@@ -3,8 +3,16 @@
 // with "Get a copy of your data". It makes the repository's sample_export/
 // and larger archives for load tests.
 //
-//	genexport -out DIR [-force] [-seed N] [-scale X] [-date YYYY-MM-DD]
-//	genexport -zip FILE [-force] [-seed N] [-scale X] [-date YYYY-MM-DD]
+//	genexport -out DIR [-force] [-seed N] [-scale X | -size SIZE] [-date YYYY-MM-DD]
+//	genexport -zip FILE [-force] [-seed N] [-scale X | -size SIZE] [-date YYYY-MM-DD]
+//
+// -scale multiplies the high-volume files (messages, reactions, search
+// queries, connections, comments, posts); 1 is the committed sample, about
+// 1.7 MB. -size picks the scale instead, so that the export's uncompressed
+// total comes close to SIZE (100MB, 1GB: powers of 1000; MiB, GiB: powers of
+// 1024): genexport generates the export at two small scales into nothing,
+// counting bytes, and extrapolates. The ZIP is written as a stream: memory
+// stays small whatever the size.
 //
 // -force replaces an existing DIR or FILE. A DIR is only replaced when
 // everything in it could be part of an export (.csv and .html files and the
@@ -20,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,7 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("genexport", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: genexport (-out DIR | -zip FILE) [-force] [-seed N] [-scale X] [-date YYYY-MM-DD]")
+		fmt.Fprintln(stderr, "usage: genexport (-out DIR | -zip FILE) [-force] [-seed N] [-scale X | -size SIZE] [-date YYYY-MM-DD]")
 		fl.PrintDefaults()
 	}
 	def := synth.SampleOptions()
@@ -46,6 +55,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	force := fl.Bool("force", false, "replace an existing DIR or FILE")
 	seed := fl.Int64("seed", def.Seed, "random `seed`; the same flags give the same bytes")
 	scale := fl.Float64("scale", def.Scale, "multiply the high-volume files (messages, reactions, searches, connections, comments, posts) by `X`")
+	sizeFlag := fl.String("size", "", "pick the scale so that the uncompressed export is about `SIZE` (e.g. 100MB, 1GB, 2GiB)")
 	day := fl.String("date", def.Now.Format(time.DateOnly), "export `date` (YYYY-MM-DD)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -69,6 +79,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case !(*scale > 0) || *scale > 1e6:
 		return fail(usageError{fmt.Sprintf("-scale %v: must be more than 0 and at most 1e6", *scale)})
 	}
+	scaleSet := false
+	fl.Visit(func(f *flag.Flag) { scaleSet = scaleSet || f.Name == "scale" })
+	var target int64
+	if *sizeFlag != "" {
+		if scaleSet {
+			return fail(usageError{"give -scale or -size, not both"})
+		}
+		n, err := parseSize(*sizeFlag)
+		if err != nil {
+			return fail(usageError{fmt.Sprintf("-size %q: %v", *sizeFlag, err)})
+		}
+		target = n
+	}
 	opt := def
 	opt.Seed, opt.Scale = *seed, *scale
 	if *day != def.Now.Format(time.DateOnly) {
@@ -78,25 +101,100 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opt.Now = d.Add(def.Now.Sub(def.Now.Truncate(24 * time.Hour)))
 	}
+	if target > 0 {
+		s, err := scaleFor(target, opt)
+		if err != nil {
+			return fail(err)
+		}
+		opt.Scale = s
+	}
 	var err error
 	var files int
 	var size int64
 	if *zipName != "" {
 		files, size, err = writeZip(*zipName, *force, opt)
 		if err == nil {
-			fmt.Fprintf(stdout, "wrote %s: %d files, %d bytes uncompressed\n", *zipName, files, size)
+			fmt.Fprintf(stdout, "wrote %s: %d files, %d bytes uncompressed", *zipName, files, size)
 		}
 	} else {
 		files, size, err = writeDir(*out, *force, opt)
 		if err == nil {
-			fmt.Fprintf(stdout, "wrote %s: %d files, %d bytes\n", *out, files, size)
+			fmt.Fprintf(stdout, "wrote %s: %d files, %d bytes", *out, files, size)
 		}
 	}
 	if err != nil {
 		return fail(err)
 	}
+	if target > 0 {
+		fmt.Fprintf(stdout, " (-size %s: scale %.4g, %+.1f%% from %d bytes)", *sizeFlag, opt.Scale, 100*(float64(size)/float64(target)-1), target)
+	}
+	fmt.Fprintln(stdout)
 	return 0
 }
+
+// parseSize reads 1024, 500KB, 100MB, 1GB (powers of 1000) or KiB, MiB, GiB,
+// TiB (powers of 1024).
+func parseSize(s string) (int64, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"TIB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(v > 0) || v*float64(mult) > 1e15 {
+		return 0, errors.New("give a size such as 5MB, 100MB, 1GB or 2GiB")
+	}
+	return int64(v * float64(mult)), nil
+}
+
+// calibrationScales are the two scales measured to extrapolate from: large
+// enough that rounding row counts does not matter, small enough to take a
+// fraction of a second.
+var calibrationScales = [2]float64{1, 4}
+
+// scaleFor returns the scale whose export is about target bytes
+// uncompressed. The size is affine in the scale (files that do not scale,
+// plus rows that do), so two measured points give it; the generator is
+// deterministic, so the same flags always pick the same scale.
+func scaleFor(target int64, opt synth.Options) (float64, error) {
+	var size [2]float64
+	for i, s := range calibrationScales {
+		o := opt
+		o.Scale = s
+		c := &counter{fs: discardFS{}}
+		if err := synth.Write(c, o); err != nil {
+			return 0, err
+		}
+		size[i] = float64(c.bytes)
+	}
+	perScale := (size[1] - size[0]) / (calibrationScales[1] - calibrationScales[0])
+	fixed := size[0] - perScale*calibrationScales[0]
+	s := (float64(target) - fixed) / perScale
+	switch {
+	case s > 1e6:
+		return 0, usageError{fmt.Sprintf("-size %d bytes: more than the largest scale (1e6) gives", target)}
+	case s < 0.01:
+		// Below the files that do not scale: the smallest export there is.
+		s = 0.01
+	}
+	return s, nil
+}
+
+// discardFS counts nothing and keeps nothing: with a counter around it, it
+// measures an export's size.
+type discardFS struct{}
+
+func (discardFS) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // counter counts the files and bytes written through it.
 type counter struct {
@@ -112,6 +210,13 @@ func (c *counter) Create(name string) (io.WriteCloser, error) {
 	}
 	c.files++
 	return &countWriter{w, c}, nil
+}
+
+// SetModTime passes the export date on to a ZIP: a counter must not hide it.
+func (c *counter) SetModTime(t time.Time) {
+	if mt, ok := c.fs.(synth.ModTimer); ok {
+		mt.SetModTime(t)
+	}
 }
 
 type countWriter struct {

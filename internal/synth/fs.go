@@ -20,10 +20,11 @@ type FS interface {
 	Create(path string) (io.WriteCloser, error)
 }
 
-// modTimer is implemented by file systems that record a modification time;
-// Write sets it to Options.Now so that archives are reproducible.
-type modTimer interface {
-	setModTime(time.Time)
+// ModTimer is implemented by file systems that record a modification time
+// (ZipFS); Write sets it to Options.Now so that archives are reproducible.
+// An FS that wraps another should pass it on.
+type ModTimer interface {
+	SetModTime(time.Time)
 }
 
 // checkPath refuses absolute paths and paths that leave the root.
@@ -82,7 +83,7 @@ type zipFS struct {
 	open bool
 }
 
-func (z *zipFS) setModTime(t time.Time) { z.mod = t }
+func (z *zipFS) SetModTime(t time.Time) { z.mod = t }
 
 func (z *zipFS) Create(name string) (io.WriteCloser, error) {
 	if err := checkPath(name); err != nil {

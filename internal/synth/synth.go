@@ -59,8 +59,8 @@ func Write(dst FS, opt Options) error {
 	if !g.now.After(time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC)) {
 		return fmt.Errorf("synth: Options.Now %s is before 2011; the member joined in 2009", g.now.Format(time.DateOnly))
 	}
-	if mt, ok := dst.(modTimer); ok {
-		mt.setModTime(g.now)
+	if mt, ok := dst.(ModTimer); ok {
+		mt.SetModTime(g.now)
 	}
 	g.nConn = g.scaled(600)
 	for _, step := range []func(){

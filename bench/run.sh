@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# bench/run.sh — how fast and how small `exposure report` runs on a large
+# export, against the floor of merely inflating the archive.
+#
+#   bench/run.sh                  # a 1 GB (uncompressed) export
+#   SIZE=100MB bench/run.sh       # another size (genexport -size: MB, GB, MiB, GiB)
+#   SEED=7 RUNS=3 bench/run.sh    # another export; best wall time of 3 runs
+#
+# It builds exposure and genexport into bench/out/, generates
+# bench/out/export-$SIZE.zip (or reuses it when it was made with the same
+# size, seed and generator), then measures with /usr/bin/time -v:
+#
+#   floor:    unzip -p ARCHIVE > /dev/null
+#   exposure: exposure report ARCHIVE -o report.html --json result.json ...
+#
+# and prints wall times, their ratio, exposure's peak RSS and the output
+# sizes, with PASS/FAIL against the targets. Both read the archive from the
+# page cache (it is read once before measuring). Needs Go, GNU time
+# (Debian: apt-get install time) and Info-ZIP unzip (apt-get install unzip).
+set -euo pipefail
+
+SIZE=${SIZE:-1GB}
+SEED=${SEED:-1}
+RUNS=${RUNS:-1}
+# Targets (issue "Speed and scale"), for a 2-core machine.
+MAX_RATIO=${MAX_RATIO:-2.0}
+MAX_RSS_MB=${MAX_RSS_MB:-300}
+MAX_REPORT_MB=${MAX_REPORT_MB:-2.5}
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+out=bench/out
+mkdir -p "$out"
+
+need() {
+	if ! command -v "$1" >/dev/null 2>&1; then
+		echo "bench: $1 is missing; install it (Debian/Ubuntu: sudo apt-get install $2)" >&2
+		exit 1
+	fi
+}
+need go golang
+need unzip unzip
+need awk gawk
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time -v true >/dev/null 2>&1; then
+	echo "bench: GNU time (/usr/bin/time -v) is missing; install it (Debian/Ubuntu: sudo apt-get install time)" >&2
+	exit 1
+fi
+
+echo "== build"
+go build -o "$out/exposure" ./cmd/exposure
+go build -o "$out/genexport" ./cmd/genexport
+
+archive="$out/export-$SIZE.zip"
+stamp="$archive.stamp"
+# The archive is reused only when made with the same flags by the same generator.
+want_stamp="size=$SIZE seed=$SEED generator=$(cat cmd/genexport/*.go internal/synth/*.go | sha256sum | cut -c1-16)"
+if [[ -f "$archive" && -f "$stamp" && "$(cat "$stamp")" == "$want_stamp" ]]; then
+	echo "== reuse $archive ($want_stamp)"
+else
+	echo "== generate $archive"
+	rm -f "$stamp"
+	/usr/bin/time -f "   generated in %e s, peak RSS %M KB" \
+		"$out/genexport" -zip "$archive" -force -size "$SIZE" -seed "$SEED"
+	echo "$want_stamp" >"$stamp"
+fi
+uncompressed=$(unzip -Zt "$archive" | awk '{for (i = 1; i < NF; i++) if ($(i+1) ~ /^bytes/ && $i ~ /^[0-9]+$/) { print $i; exit }}')
+compressed=$(stat -c %s "$archive")
+
+# measure NAME CMD...: runs CMD under /usr/bin/time -v RUNS times; sets
+# wall_NAME (best, seconds) and rss_NAME (peak, KB).
+measure() {
+	local name=$1 best="" peak=0 log wall rss
+	shift
+	log="$out/time-$name.txt"
+	for ((i = 1; i <= RUNS; i++)); do
+		/usr/bin/time -v -o "$log" "$@"
+		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+			n = split($2, p, ":"); s = 0
+			for (i = 1; i <= n; i++) s = s * 60 + p[i]
+			print s }' "$log")
+		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+		if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$wall; fi
+		if ((rss > peak)); then peak=$rss; fi
+		echo "   $name run $i: ${wall} s, peak RSS $((rss / 1024)) MB"
+	done
+	printf -v "wall_$name" '%s' "$best"
+	printf -v "rss_$name" '%s' "$peak"
+}
+
+quiet=--quiet
+"$out/exposure" report --help 2>&1 | grep -q -- --quiet || quiet=""
+
+echo "== warm the page cache"
+cat "$archive" >/dev/null
+
+echo "== floor: unzip -p $archive > /dev/null"
+measure unzip sh -c 'unzip -p "$1" >/dev/null' sh "$archive"
+
+echo "== exposure report $archive"
+rm -f "$out/report.html" "$out/result.json"
+measure exposure sh -c '"$1" report "$2" -o "$3/report.html" --json "$3/result.json" \
+	--region EU --opt-out 2025-12-01 --as-of 2026-11-23 $4 >"$3/summary.txt" 2>"$3/stderr.txt"' \
+	sh "$out/exposure" "$archive" "$out" "$quiet"
+
+items=$(awk '$1 == "total" {print $2; exit}' "$out/summary.txt")
+report_b=$(stat -c %s "$out/report.html")
+json_b=$(stat -c %s "$out/result.json")
+
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
+ratio=$(awk -v a="$wall_exposure" -v b="$wall_unzip" 'BEGIN {printf "%.2f", a / b}')
+rss_mb=$(awk -v k="$rss_exposure" 'BEGIN {printf "%.0f", k / 1024}')
+report_mb=$(awk -v b="$report_b" 'BEGIN {printf "%.2f", b / 1e6}')
+verdict() { if awk -v v="$1" -v m="$2" 'BEGIN {exit !(v <= m)}'; then echo PASS; else echo FAIL; fi; }
+
+echo
+echo "exposure benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(go env GOVERSION), $(uname -sm)"
+echo "archive  $archive: $(mb "$compressed") MB compressed, $(mb "$uncompressed") MB uncompressed, seed $SEED"
+printf '%-34s %12s  %s\n' "measure" "value" "target"
+printf '%-34s %12s\n' "unzip -p (floor), wall s" "$wall_unzip"
+printf '%-34s %12s\n' "exposure report, wall s" "$wall_exposure"
+printf '%-34s %12s  %s\n' "ratio exposure / unzip" "$ratio" "<= $MAX_RATIO $(verdict "$ratio" "$MAX_RATIO")"
+printf '%-34s %12s  %s\n' "exposure peak RSS, MB" "$rss_mb" "<= $MAX_RSS_MB $(verdict "$rss_mb" "$MAX_RSS_MB")"
+printf '%-34s %12s  %s\n' "report.html, MB" "$report_mb" "<= $MAX_REPORT_MB $(verdict "$report_mb" "$MAX_REPORT_MB")"
+printf '%-34s %12s\n' "result.json, MB" "$(mb "$json_b")"
+printf '%-34s %12s\n' "items" "${items:-?}"
+echo "(MB = 10^6 bytes, RSS MB = 2^20 bytes; /usr/bin/time -v logs: $out/time-*.txt)"
