@@ -33,7 +33,7 @@ func readShares(c *fileCtx) {
 		return Item{
 			ID:   contentID(KindPost, r.ShareLink, text, dateKey(t, r.Date)),
 			Kind: KindPost, Line: line, Date: t, Basis: basis,
-			Visibility: strings.ToUpper(strings.TrimSpace(r.Visibility)),
+			Visibility: strings.Clone(strings.ToUpper(strings.TrimSpace(r.Visibility))),
 			Text:       Snippet(firstNonEmpty(text, r.Title, r.Description, r.SharedURL)),
 		}, ""
 	})

@@ -68,13 +68,29 @@ func readSources(srcs []*source, inputs []string) (*Export, error) {
 	x.Type, x.Date = exportFacts(srcs)
 
 	results := readEntries(entries)
-	firstSource := map[string]string{} // item ID -> the part it was first read from
+	total := 0
 	for _, r := range results {
+		total += len(r.items)
+	}
+	// One allocation for all items: appending file by file copied the
+	// growing list over and over (a third of the time on a 1 GB export).
+	x.Items = make([]Item, 0, total)
+	var firstSource map[string]string // item ID -> the part it was first read from
+	if len(srcs) > 1 {
+		firstSource = make(map[string]string, total)
+	}
+	for i := range results {
+		r := &results[i]
 		if r.unknown != nil {
 			x.Unknown = append(x.Unknown, *r.unknown)
 			continue
 		}
-		x.Items = append(x.Items, dropOtherParts(&r.report, r.items, firstSource)...)
+		items := r.items
+		if firstSource != nil {
+			items = dropOtherParts(&r.report, items, firstSource)
+		}
+		x.Items = append(x.Items, items...)
+		r.items = nil // let the file's own list go as soon as it is copied
 		x.Files = append(x.Files, r.report)
 		x.Member = mergeMember(x.Member, r.member)
 	}

@@ -63,11 +63,13 @@ type diffJSON struct {
 	Changed diffChangeSet `json:"changed"`
 }
 
+// diffSideJSON is the contract's totals object of one side, with where it
+// came from added beside its keys.
 type diffSideJSON struct {
+	totalsJSON
 	Sources []string    `json:"sources"`
 	AsOf    *string     `json:"as_of"`
 	Member  *memberJSON `json:"member"`
-	Totals  totalsJSON  `json:"totals"`
 }
 
 type diffSetJSON struct {
@@ -114,7 +116,7 @@ func (r *Result) totals() totalsJSON {
 }
 
 func side(r *Result) diffSideJSON {
-	return diffSideJSON{Sources: r.Export.Sources, AsOf: day(r.AsOf), Member: r.memberJSON(), Totals: r.totals()}
+	return diffSideJSON{totalsJSON: r.totals(), Sources: r.Export.Sources, AsOf: day(r.AsOf), Member: r.memberJSON()}
 }
 
 func itemSet(r *Result, idx []int) diffSetJSON {

@@ -147,17 +147,14 @@ func toOlderEra(t *testing.T, dir string) {
 
 type diffDoc struct {
 	Schema string `json:"schema"`
-	Old    struct {
-		Totals struct {
-			Items     int            `json:"items"`
-			ByOutcome map[string]int `json:"by_outcome"`
-		} `json:"totals"`
+	// old and new are each the contract's totals object.
+	Old struct {
+		Items     int            `json:"items"`
+		ByOutcome map[string]int `json:"by_outcome"`
 	} `json:"old"`
 	New struct {
-		Totals struct {
-			Items     int            `json:"items"`
-			ByOutcome map[string]int `json:"by_outcome"`
-		} `json:"totals"`
+		Items     int            `json:"items"`
+		ByOutcome map[string]int `json:"by_outcome"`
 	} `json:"new"`
 	Added struct {
 		Count  int            `json:"count"`
@@ -208,8 +205,8 @@ func TestDiffAcrossErasIsZero(t *testing.T) {
 	if d.Added.Count != 0 || d.Removed.Count != 0 || d.Changed.Count != 0 {
 		t.Errorf("added %v, removed %v, changed %d: want all zero", d.Added.ByKind, d.Removed.ByKind, d.Changed.Count)
 	}
-	if d.Old.Totals.Items != 8414 || d.New.Totals.Items != 8414 {
-		t.Errorf("items old %d new %d, want 8414 each", d.Old.Totals.Items, d.New.Totals.Items)
+	if d.Old.Items != 8414 || d.New.Items != 8414 {
+		t.Errorf("items old %d new %d, want 8414 each", d.Old.Items, d.New.Items)
 	}
 }
 
@@ -261,8 +258,8 @@ func TestDiffOlderSnapshot(t *testing.T) {
 
 	// What did the opt-out change: same export, opt-out only on the new side.
 	d = runDiff(t, sample, sample, "--region", "EU", "--as-of", "2026-11-23", "--new-opt-out", "2025-12-01")
-	if d.Added.Count != 0 || d.Removed.Count != 0 || d.Changed.Count != d.New.Totals.ByOutcome["protected"] || d.Changed.Count == 0 {
-		t.Errorf("opt-out diff: added %d removed %d changed %d, protected now %d", d.Added.Count, d.Removed.Count, d.Changed.Count, d.New.Totals.ByOutcome["protected"])
+	if d.Added.Count != 0 || d.Removed.Count != 0 || d.Changed.Count != d.New.ByOutcome["protected"] || d.Changed.Count == 0 {
+		t.Errorf("opt-out diff: added %d removed %d changed %d, protected now %d", d.Added.Count, d.Removed.Count, d.Changed.Count, d.New.ByOutcome["protected"])
 	}
 	for _, c := range d.Changed.List {
 		if c.NewOutcome != "protected" || c.NewReason != "created_after_opt_out" {
