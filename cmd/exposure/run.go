@@ -51,12 +51,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = exitInput
 		}
 	}()
-	cmd, rest, err := pickCommand(args)
-	if err != nil {
-		fmt.Fprintf(stderr, "exposure: %v\n\n", err)
-		printUsage(stderr)
-		return exitUsage
-	}
+	cmd, rest := pickCommand(args)
 	if cmd == nil {
 		printUsage(stdout)
 		return exitOK
@@ -87,27 +82,23 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 // pickCommand finds the sub-command; `report` is the default, so
-// `exposure ARCHIVE` means `exposure report ARCHIVE`.
-func pickCommand(args []string) (*command, []string, error) {
+// `exposure ARCHIVE` (or flags first) means `exposure report ARCHIVE`.
+// A nil command means: print the usage.
+func pickCommand(args []string) (*command, []string) {
 	if len(args) == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
-		return nil, nil, nil
+		return nil, nil
 	}
-	for _, c := range commands() {
-		if args[0] == c.name {
-			return &c, args[1:], nil
+	cmds := commands()
+	for i := range cmds {
+		if args[0] == cmds[i].name {
+			return &cmds[i], args[1:]
 		}
 	}
-	if strings.HasPrefix(args[0], "-") && args[0] != "-" {
-		// Flags before the archive: still the report.
-		c := commands()[0]
-		return &c, args, nil
-	}
-	c := commands()[0]
-	return &c, args, nil
+	return &cmds[0], args
 }
 
 func printUsage(w io.Writer) {
