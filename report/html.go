@@ -28,14 +28,26 @@ var pageStyle string
 var echartsJS []byte
 
 // bootJS is the page's only code besides ECharts: it reads the options
-// from the JSON block (data, never code) and draws each chart. Its hash,
+// from the JSON block (data, never code), formats the value axes' numbers
+// in the page's language (ECharts groups digits the English way), and draws
+// each chart. Its hash,
 // like the library's, is listed in the Content-Security-Policy, so no other
 // script can run, and nothing can be loaded from the network.
 const bootJS = `(function () {
   var specs = JSON.parse(document.getElementById("exposure-charts").textContent);
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
+  var format = function (v) { return typeof v === "number" ? numbers.format(v) : v; };
+  var localise = function (axes) {
+    [].concat(axes || []).forEach(function (a) {
+      if (a && (a.type === "value" || (!a.type && !a.data))) { a.axisLabel = Object.assign({}, a.axisLabel, { formatter: format }); }
+    });
+  };
   specs.forEach(function (s) {
     var el = document.getElementById(s.id);
     var chart = echarts.init(el, null, { renderer: "svg" });
+    localise(s.options.xAxis);
+    localise(s.options.yAxis);
+    s.options.tooltip = Object.assign({}, s.options.tooltip, { valueFormatter: format });
     chart.setOption(s.options);
     el.setAttribute("data-drawn", "true");
     window.addEventListener("resize", function () { chart.resize(); });
