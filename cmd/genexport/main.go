@@ -28,11 +28,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
 	"exposure/internal/synth"
+	"exposure/internal/units"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -86,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if scaleSet {
 			return fail(usageError{"give -scale or -size, not both"})
 		}
-		n, err := parseSize(*sizeFlag)
+		n, err := units.ParseSize(*sizeFlag)
 		if err != nil {
 			return fail(usageError{fmt.Sprintf("-size %q: %v", *sizeFlag, err)})
 		}
@@ -130,27 +130,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout)
 	return 0
-}
-
-// parseSize reads 1024, 500KB, 100MB, 1GB (powers of 1000) or KiB, MiB, GiB,
-// TiB (powers of 1024).
-func parseSize(s string) (int64, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		mult   int64
-	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"TIB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}} {
-		if strings.HasSuffix(s, u.suffix) {
-			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
-			break
-		}
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || !(v > 0) || v*float64(mult) > 1e15 {
-		return 0, errors.New("give a size such as 5MB, 100MB, 1GB or 2GiB")
-	}
-	return int64(v * float64(mult)), nil
 }
 
 // calibrationScales are the two scales measured to extrapolate from: large

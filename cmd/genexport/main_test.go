@@ -135,16 +135,6 @@ func TestSizeUsageErrors(t *testing.T) {
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{
-		"5MB": 5e6, "1GB": 1e9, "1 gb": 1e9, "2GiB": 2 << 30, "100MiB": 100 << 20, "1.5KB": 1500, "1234": 1234, "10B": 10,
-	} {
-		if got, err := parseSize(in); err != nil || got != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-}
-
 // dirDigest hashes every file of dir, names and bytes, and sums their sizes.
 func dirDigest(t *testing.T, dir string) (string, int64) {
 	t.Helper()
