@@ -36,30 +36,10 @@ type savedDoc struct {
 	ExportDate *string       `json:"export_date"`
 	ExportType string        `json:"export_type"`
 	Sources    []string      `json:"sources"`
-	Member     *savedMember  `json:"member"`
-	Files      []savedFile   `json:"files"`
+	Member     *memberJSON   `json:"member"`
+	Files      []fileJSON    `json:"files"`
 	Unknown    []unknownJSON `json:"unknown_files"`
 	Items      []itemJSON    `json:"items"`
-}
-
-type savedMember struct {
-	Region     string  `json:"region"`
-	OptOut     *string `json:"opt_out"`
-	Objection  *string `json:"objection"`
-	Born       *string `json:"born"`
-	Registered *string `json:"registered"`
-}
-
-type savedFile struct {
-	Path     string         `json:"path"`
-	Source   string         `json:"source"`
-	Kind     string         `json:"kind"`
-	Encoding string         `json:"encoding"`
-	Rows     int            `json:"rows"`
-	Items    int            `json:"items"`
-	Rejected int            `json:"rejected"`
-	Repairs  map[string]int `json:"repairs"`
-	Notes    []string       `json:"notes"`
 }
 
 func decodeJSON(r io.Reader, name string) (*parse.Export, *SavedMember, error) {
