@@ -1,5 +1,12 @@
-// Package report prints an analysed export: the JSON result (json.go), the
-// CSV result (csv.go) and the human-readable inspect table (inspect.go). Each
-// output format has a file of its own; none of them logs content, and none
-// reaches the network.
+// Package report prints an analysed export, one file per output: the JSON
+// result (json.go, read back by load.go for diff), the CSV result (csv.go),
+// the terminal tables (inspect.go, summary.go), the self-contained HTML
+// report (html.go with charts.go, i18n.go and templates/) and the comparison
+// of two exports (diff.go, diff_html.go). Redaction for shareable outputs is
+// in redact.go.
+//
+// The HTML pages inline every script and style and carry a
+// Content-Security-Policy that allows only their two scripts, by hash: text
+// from the export is data in them, never code. None of the printers logs
+// content or reaches the network.
 package report
