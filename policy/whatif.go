@@ -26,17 +26,23 @@ type WhatIfPoint struct {
 // item is classified once per interval, and the interval's months are added to a difference
 // array for that outcome. Classify gives the same counts month by month (the tests check it).
 func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPoint {
+	return p.WhatIfFunc(len(subjects), func(i int) Subject { return subjects[i] }, m, asOf)
+}
+
+// WhatIfFunc is WhatIf over n subjects given one at a time by subject(i),
+// so that a caller holding its items in another form need not build a
+// slice of subjects: on a large export that slice alone is hundreds of MB.
+// subject is called twice per item, in order.
+func (p *Policy) WhatIfFunc(n int, subject func(i int) Subject, m Member, asOf time.Time) []WhatIfPoint {
 	m.Objection = time.Time{}
 	m.OptOut = time.Time{}
 	r := p.region(m.Region)
 	a := dayNum(asOf)
 
-	items := make([]item, len(subjects))
 	first := int64(posInf)
-	for i, s := range subjects {
-		items[i] = p.itemOf(s, m)
-		if items[i].c != negInf {
-			first = min(first, items[i].c)
+	for i := range n {
+		if c := p.itemOf(subject(i), m).c; c != negInf {
+			first = min(first, c)
 		}
 	}
 	if first == posInf {
@@ -44,7 +50,7 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 	}
 	lastM := monthOf(a)
 	firstM := min(monthOf(first), lastM)
-	n := int(lastM-firstM) + 1
+	months := int(lastM-firstM) + 1
 
 	// monthsUpTo is the number of months (from firstM) whose first day is on or before day x.
 	monthsUpTo := func(x int64) int {
@@ -52,15 +58,15 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 		case x <= negInf:
 			return 0
 		case x >= posInf:
-			return n
+			return months
 		}
 		k := int(monthOf(x)-firstM) + 1
-		return max(0, min(k, n))
+		return max(0, min(k, months))
 	}
 
 	diff := map[string][]int{}
 	for _, o := range Outcomes {
-		diff[o] = make([]int, n+1)
+		diff[o] = make([]int, months+1)
 	}
 	add := func(outcome string, lo, hi int) {
 		if lo >= hi {
@@ -68,7 +74,7 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 		}
 		d, ok := diff[outcome]
 		if !ok { // a custom not_started outcome is one of Outcomes; this is only a guard
-			d = make([]int, n+1)
+			d = make([]int, months+1)
 			diff[outcome] = d
 		}
 		d[lo]++
@@ -80,10 +86,11 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 		starts[i] = w.start
 	}
 	ts := make([]int64, 0, len(starts)+1)
-	for i, s := range subjects {
-		it := items[i]
+	for i := range n {
+		s := subject(i)
+		it := p.itemOf(s, m)
 		if res, _ := p.gate(s, it, m, r, a); res != nil {
-			add(res.Outcome, 0, n)
+			add(res.Outcome, 0, months)
 			continue
 		}
 		cat := p.byKind[s.Kind]
@@ -109,9 +116,9 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 		}
 	}
 
-	points := make([]WhatIfPoint, n)
+	points := make([]WhatIfPoint, months)
 	run := map[string]int{}
-	for k := range n {
+	for k := range months {
 		counts := make(map[string]int, len(diff))
 		for o, d := range diff {
 			run[o] += d[k]

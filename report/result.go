@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"time"
 
 	"exposure/parse"
@@ -82,13 +83,24 @@ func Analyse(x *parse.Export, p *policy.Policy, m policy.Member, info MemberInfo
 	info.Region, info.OptOut, info.Objection = m.Region, m.OptOut, m.Objection
 	info.Born, info.BornYearOnly = m.Born, m.BornYearOnly
 	r.Member = info
-	subjects := make([]policy.Subject, len(x.Items))
-	for i, it := range x.Items {
-		subjects[i] = policy.Subject{Kind: string(it.Kind), Date: it.Date, LowerBound: it.Basis == parse.DateLowerBound, Visibility: it.Visibility}
-		c := p.Classify(subjects[i], m, asOf)
-		r.Outcomes[i] = Outcome{Outcome: c.Outcome, Reason: c.Reason, Confidence: c.Confidence, Flags: c.Flags}
+	subject := func(i int) policy.Subject {
+		it := &x.Items[i]
+		return policy.Subject{Kind: string(it.Kind), Date: it.Date, LowerBound: it.Basis == parse.DateLowerBound, Visibility: it.Visibility}
 	}
-	for _, w := range p.WhatIf(subjects, m, asOf) {
+	// Few distinct flag lists exist: share one slice per list rather than
+	// keep millions of copies.
+	flagSets := map[string][]string{}
+	for i := range x.Items {
+		c := p.Classify(subject(i), m, asOf)
+		key := strings.Join(c.Flags, "|")
+		flags, ok := flagSets[key]
+		if !ok {
+			flags = c.Flags
+			flagSets[key] = flags
+		}
+		r.Outcomes[i] = Outcome{Outcome: c.Outcome, Reason: c.Reason, Confidence: c.Confidence, Flags: flags}
+	}
+	for _, w := range p.WhatIfFunc(len(x.Items), subject, m, asOf) {
 		r.WhatIf = append(r.WhatIf, WhatIfPoint{Month: w.Month.Format("2006-01"), Counts: w.Counts})
 	}
 	return r
