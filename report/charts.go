@@ -170,16 +170,22 @@ type namedSeries struct {
 // categoryBars: stacked bars by outcome over categories; horizontal puts
 // the categories on the vertical axis (kinds with long names).
 func categoryBars(lang string, categories []string, byOutcome map[string][]int, horizontal bool) any {
-	bar := charts.NewBar()
-	g := globalOpts(true)
-	g[1] = charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}})
-	bar.SetGlobalOptions(g...)
-	bar.SetXAxis(categories)
+	bar := newCategoryBar(categories)
 	for _, o := range Outcomes {
 		bar.AddSeries(t(lang, "out_"+o), barData(byOutcome[o]), outcomeSeriesOpts(o, true)...)
 	}
 	finishBars(bar, horizontal)
 	return bar.JSON()
+}
+
+// newCategoryBar is a bar chart over categories whose tooltip shades the
+// hovered category.
+func newCategoryBar(categories []string) *charts.Bar {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(globalOpts(true)...)
+	bar.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}))
+	bar.SetXAxis(categories)
+	return bar
 }
 
 // finishBars shows every category label (ECharts skips some when they are

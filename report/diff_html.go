@@ -191,11 +191,7 @@ func diffCharts(d *Diff, lang string) []chartSpec {
 
 // sideBars: one bar series per side over categories.
 func sideBars(categories []string, series []namedSeries, horizontal bool) any {
-	bar := charts.NewBar()
-	g := globalOpts(true)
-	g[1] = charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}})
-	bar.SetGlobalOptions(g...)
-	bar.SetXAxis(categories)
+	bar := newCategoryBar(categories)
 	for _, s := range series {
 		bar.AddSeries(s.Name, barData(s.Values), charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}))
 	}

@@ -26,10 +26,8 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	jsonOut := fs.String("json", "", "write the comparison as JSON to `FILE` (- for standard output)")
 	output := fs.StringP("output", "o", "", "write the comparison as an HTML page to `FILE`")
 	lang := fs.String("lang", "", "page `language`: en or fr (default: from LC_ALL/LANG, else en)")
-	var lf limitFlags
-	lf.declare(fs)
-	var pf progressFlags
-	pf.declare(fs)
+	var rf readFlags
+	rf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) != 2 {
 			return usagef("give two exports to compare: OLD and NEW (archives, folders or JSON results)")
@@ -42,16 +40,13 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
-		lim, err := lf.limits()
-		if err != nil {
-			return err
-		}
 		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
-		oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), lim, pf.reader(stderr))
+		read := func(inputs ...string) (*parse.Export, error) { return rf.read(stderr, inputs...) }
+		oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), read)
 		if err != nil {
 			return err
 		}
-		newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), lim, pf.reader(stderr))
+		newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), read)
 		if err != nil {
 			return err
 		}
@@ -104,7 +99,7 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 // again with the same rules as an archive, so that comparing a saved result
 // with an archive gives the answer comparing the two archives would; facts
 // not given as flags default to those the result was made with.
-func loadSide(paths []string, p *policy.Policy, mf memberFlags, lim parse.Limits, read readFunc) (*report.Result, error) {
+func loadSide(paths []string, p *policy.Policy, mf memberFlags, read func(inputs ...string) (*parse.Export, error)) (*report.Result, error) {
 	if len(paths) == 1 && strings.HasSuffix(strings.ToLower(paths[0]), ".json") {
 		x, saved, err := report.ReadJSON(paths[0])
 		if err != nil {
@@ -120,7 +115,7 @@ func loadSide(paths []string, p *policy.Policy, mf memberFlags, lim parse.Limits
 			return nil, usagef("%s: a JSON result cannot be combined with other parts", path)
 		}
 	}
-	x, err := read(lim, paths...)
+	x, err := read(paths...)
 	if err != nil {
 		return nil, err
 	}

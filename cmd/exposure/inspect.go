@@ -10,19 +10,13 @@ import (
 
 func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	jsonOut := fs.String("json", "", "also write the result as JSON to `FILE` (- for standard output)")
-	var lf limitFlags
-	lf.declare(fs)
-	var pf progressFlags
-	pf.declare(fs)
+	var rf readFlags
+	rf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to inspect: a ZIP from LinkedIn or the folder it unzips to")
 		}
-		lim, err := lf.limits()
-		if err != nil {
-			return err
-		}
-		x, err := pf.read(stderr, lim, args...)
+		x, err := rf.read(stderr, args...)
 		if err != nil {
 			return err
 		}

@@ -1,11 +1,35 @@
 package main
 
 import (
+	"io"
+
 	flag "github.com/spf13/pflag"
 
 	"exposure/internal/units"
 	"exposure/parse"
 )
+
+// readFlags are the flags of every command that reads an export: the
+// zip-bomb guards and the progress bar.
+type readFlags struct {
+	limitFlags
+	progressFlags
+}
+
+func (r *readFlags) declare(fs *flag.FlagSet) {
+	r.limitFlags.declare(fs)
+	r.progressFlags.declare(fs)
+}
+
+// read reads an export within the limits, with a progress bar on a
+// terminal stderr.
+func (r *readFlags) read(stderr io.Writer, inputs ...string) (*parse.Export, error) {
+	lim, err := r.limits()
+	if err != nil {
+		return nil, err
+	}
+	return r.progressFlags.read(stderr, lim, inputs...)
+}
 
 // limitFlags raise or lower the zip-bomb guards (parse.Limits).
 type limitFlags struct {

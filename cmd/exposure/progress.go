@@ -98,13 +98,3 @@ func shortNames(inputs []string) string {
 	}
 	return strings.Join(names, ", ")
 }
-
-// readFunc reads an export: parse.ReadLimited, or progressFlags.read.
-type readFunc func(lim parse.Limits, inputs ...string) (*parse.Export, error)
-
-// reader is read bound to stderr.
-func (p *progressFlags) reader(stderr io.Writer) readFunc {
-	return func(lim parse.Limits, inputs ...string) (*parse.Export, error) {
-		return p.read(stderr, lim, inputs...)
-	}
-}

@@ -40,10 +40,8 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	output := fs.StringP("output", "o", "exposure-report.html", "write the HTML report to `FILE`")
 	lang := fs.String("lang", "", "report `language`: en or fr (default: from LC_ALL/LANG, else en)")
 	redact := fs.Bool("redact", false, "leave out every free text, name, e-mail address, phone number and URL")
-	var lf limitFlags
-	lf.declare(fs)
-	var pf progressFlags
-	pf.declare(fs)
+	var rf readFlags
+	rf.declare(fs)
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to analyse: a ZIP from LinkedIn or the folder it unzips to")
@@ -63,11 +61,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if asOf.IsZero() {
 			asOf = today()
 		}
-		lim, err := lf.limits()
-		if err != nil {
-			return err
-		}
-		x, err := pf.read(stderr, lim, args...)
+		x, err := rf.read(stderr, args...)
 		if err != nil {
 			return err
 		}
