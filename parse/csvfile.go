@@ -36,10 +36,19 @@ type rowFunc[T any] func(c *fileCtx, row *T, line int) (Item, string)
 // `CreatedTime`, Q6) do not matter and missing columns are tolerated. A tag
 // may list several names for one field (`csv:"Started On,Start Date"`).
 func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
+	if c.emit != nil {
+		readCSVChunks(c, opt, toItem)
+		return
+	}
 	t, ok := openTable[T](c, opt)
 	if !ok {
 		return
 	}
+	readRows(c, t, toItem)
+}
+
+// readRows reads the records of an open table into items.
+func readRows[T any](c *fileCtx, t *table, toItem rowFunc[T]) {
 	for {
 		line, v, extra, err := t.next()
 		switch {
@@ -71,6 +80,107 @@ func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 	}
 }
 
+// readCSVChunks is readCSV for Scan: here, in the goroutine that walks the
+// archive, the file is decoded, repaired, its header found and its text cut
+// into chunks of whole records; each chunk is parsed by a worker, as if it
+// followed the header alone. Lines are those of the whole file.
+func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
+	cols := columnsOf[T]()
+	br, comma := c.csvText(opt, cols)
+	skip, ok := c.findHeader(br, comma, cols)
+	if !ok {
+		return
+	}
+	sp := newCSVSplitter(br, comma, opt.lazyQuotes)
+	header, ok := c.splitHeader(sp, comma, opt.lazyQuotes, skip)
+	if !ok {
+		return
+	}
+	mapped, unknown := c.mapHeader(header, cols)
+	head := headerText(mapped, comma)
+	c.openProblems, c.openNotes = len(c.report.Problems), len(c.report.Notes)
+	last := 0
+	for {
+		chunk, line, lastStart, err := sp.next(chunkSize)
+		if len(chunk) > 0 {
+			data := bytes.Clone(chunk)
+			c.emit(func() *Batch {
+				return parseChunk(c.e, head, data, line, comma, opt.lazyQuotes, unknown, toItem)
+			})
+		}
+		if lastStart > 0 {
+			last = lastStart
+		}
+		switch {
+		case err == io.EOF:
+			return
+		case err != nil:
+			c.fileProblem("reading stopped after line %d: %v", last, err)
+			return
+		}
+	}
+}
+
+// splitHeader reads the records before the header and the header itself.
+func (c *fileCtx) splitHeader(sp *csvSplitter, comma rune, lazy bool, skip int) ([]string, bool) {
+	for i := 0; ; {
+		rec, _, start, err := sp.next(1)
+		if start == 0 { // blank lines only
+			if err != nil {
+				c.fileProblem("cannot read the header: %v", err)
+				return nil, false
+			}
+			continue
+		}
+		if i++; i <= skip {
+			continue
+		}
+		r := newCSVReader(bytes.NewReader(rec), comma, lazy)
+		header, err := r.Read()
+		if err != nil {
+			c.fileProblem("cannot read the header: %v", err)
+			return nil, false
+		}
+		return header, true
+	}
+}
+
+// headerText is the header a chunk is parsed under, with T's names.
+func headerText(names []string, comma rune) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Comma = comma
+	w.Write(names)
+	w.Flush()
+	return b.Bytes()
+}
+
+// parseChunk reads the records of one chunk into a batch; what it finds
+// (rows, problems, repairs) goes into the batch's part of the file report.
+func parseChunk[T any](e *entry, head, data []byte, line int, comma rune, lazy, unknown bool, toItem rowFunc[T]) *Batch {
+	c := &fileCtx{e: e, report: FileReport{Repairs: map[string]int{}}}
+	c.items = make([]Item, 0, bytes.Count(data, []byte("\n"))+1) // at most one item per line
+	r := newCSVReader(io.MultiReader(bytes.NewReader(head), bytes.NewReader(data)), comma, lazy)
+	var zero T
+	um, err := gocsv.NewUnmarshaller(r, zero)
+	if err != nil { // the header was read once already; this cannot fail
+		c.fileProblem("cannot read the header: %v", err)
+		return &Batch{part: &c.report}
+	}
+	t := &table{r: r, um: um, width: len(um.Headers), unknown: unknown, lineOffset: line - 1 - bytes.Count(head, []byte("\n"))}
+	readRows(c, t, toItem)
+	return &Batch{Items: c.items, part: &c.report, member: c.member}
+}
+
+func newCSVReader(src io.Reader, comma rune, lazy bool) *csv.Reader {
+	r := csv.NewReader(src)
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	r.LazyQuotes = lazy
+	return r
+}
+
 // table is an open CSV file positioned after its header.
 type table struct {
 	r        *csv.Reader
@@ -79,6 +189,9 @@ type table struct {
 	unknown  bool  // the header has columns T does not name
 	lastLine int   // line of the last record read whole
 	size     int64 // bytes of the last record read
+	// lineOffset turns the reader's lines into the file's: a chunk is read
+	// after a header of its own.
+	lineOffset int
 }
 
 // maxRecordBytes: a record larger than this is reported (it is still read:
@@ -88,24 +201,12 @@ const maxRecordBytes = 8 << 20
 // openTable decodes the file, applies the repair, finds and maps the header.
 func openTable[T any](c *fileCtx, opt csvOptions) (*table, bool) {
 	cols := columnsOf[T]()
-	text, comma := c.text()
-	if len(cols.keys) == 1 {
-		comma = ',' // a single-column file's values may hold ';' or tabs
-	}
-	var src io.Reader = text
-	if opt.repair != nil && comma == ',' {
-		src = opt.repair(text, c.report.Repairs)
-	}
-	br := bufio.NewReaderSize(src, 64<<10)
+	br, comma := c.csvText(opt, cols)
 	skip, ok := c.findHeader(br, comma, cols)
 	if !ok {
 		return nil, false
 	}
-	r := csv.NewReader(br)
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	r.LazyQuotes = opt.lazyQuotes
+	r := newCSVReader(br, comma, opt.lazyQuotes)
 	for range skip {
 		if _, err := r.Read(); err != nil {
 			c.fileProblem("cannot read past the preamble: %v", err)
@@ -126,17 +227,43 @@ func openTable[T any](c *fileCtx, opt csvOptions) (*table, bool) {
 	return &table{r: r, um: um, width: len(mapped), unknown: unknown}, true
 }
 
+// csvText is the file's text, decoded and repaired, and its delimiter.
+func (c *fileCtx) csvText(opt csvOptions, cols csvColumns) (*bufio.Reader, rune) {
+	text, comma := c.text()
+	if len(cols.keys) == 1 {
+		comma = ',' // a single-column file's values may hold ';' or tabs
+	}
+	var src io.Reader = text
+	if opt.repair != nil && comma == ',' {
+		src = opt.repair(text, c.report.Repairs)
+	}
+	return bufio.NewReaderSize(src, 64<<10), comma
+}
+
 // next reads one record: its line, the decoded row (nil when the record is
 // longer than the header and gocsv cannot map it), the unknown columns.
 func (t *table) next() (line int, v any, extra map[string]string, err error) {
 	start := t.r.InputOffset()
 	v, extra, err = readRow(t.um, t.unknown)
 	if err != nil {
-		return 0, nil, nil, err
+		return 0, nil, nil, t.shift(err)
 	}
 	line, _ = t.r.FieldPos(0) // a record read without error has a field
+	line += t.lineOffset
 	t.lastLine, t.size = line, t.r.InputOffset()-start
 	return line, v, extra, nil
+}
+
+// shift moves the lines of a parse error to the file's.
+func (t *table) shift(err error) error {
+	var pe *csv.ParseError
+	if t.lineOffset == 0 || !errors.As(err, &pe) {
+		return err
+	}
+	moved := *pe
+	moved.StartLine += t.lineOffset
+	moved.Line += t.lineOffset
+	return &moved
 }
 
 // checkShape reports records wider than the header or unusually large.

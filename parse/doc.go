@@ -6,6 +6,16 @@
 // listed in fileSpecs. Readers stream: entries are opened on demand and
 // decoded row by row, never extracted to disk or read whole.
 //
+// Scan hands the items to a Sink as they are read, so that a caller never
+// holds them all (Read collects them, for small exports and tests). The
+// member-fact files (Profile, Registration, Verifications) are read first;
+// then one goroutine walks the files in archive order, decoding each and
+// cutting CSV text into chunks of whole records (split.go); workers on all
+// cores parse the chunks and let the sink process them; the batches are
+// committed in order, where identical rows of a file are ranked and the
+// parts of a Basic+Complete export deduplicated. Memory is bounded by the
+// batches in flight, plus the IDs of the file being committed (for ranks).
+//
 // Real exports are messy, and the quirks are repaired before rows are
 // counted: legacy UTF-16 TAB files, the Connections preamble, the Shares
 // quote-wrapped line breaks, both Comments escaping bugs, unquoted commas in

@@ -161,22 +161,46 @@ type Item struct {
 const maxText = 140
 
 // Snippet trims s to a one-line display text of at most maxText runes.
-// Only the start of s is looked at: a field can be megabytes long.
+// Only the start of s is looked at: a field can be megabytes long. It
+// makes one string, new, so that the item does not keep the whole CSV
+// record in memory.
 func Snippet(s string) string {
+	cut := false
 	if limit := 8 * maxText; len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
+		end := limit
+		for end > 0 && !utf8.RuneStart(s[end]) {
+			end--
 		}
-		s = s[:cut] + " …"
+		s, cut = s[:end], true
 	}
-	// Clone: s is usually a slice of the whole CSV record, which would
-	// otherwise stay in memory as long as the item.
-	s = strings.Clone(strings.Join(strings.Fields(s), " "))
-	if utf8.RuneCountInString(s) <= maxText {
-		return s
+	var b strings.Builder
+	b.Grow(min(len(s), 4*maxText) + len(" …"))
+	runes, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = runes > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		b.WriteRune(r)
+		runes++
+		if runes > maxText {
+			break
+		}
 	}
-	r := []rune(s)
+	out := b.String()
+	if cut && runes <= maxText {
+		out += " …" // the field went on past what was looked at
+		runes += 2
+	}
+	if runes <= maxText {
+		return out
+	}
+	r := []rune(out)
 	return strings.TrimRightFunc(string(r[:maxText-1]), unicode.IsSpace) + "…"
 }
 

@@ -54,6 +54,9 @@ func messageText(r *messageRow) string {
 	}
 	// Content may hold HTML tags and entities (sponsored messages, 2018
 	// files, §2.3); a '<' that opens no tag ("Thanks <3") is kept as text.
+	if !strings.ContainsAny(r.Content, "<&") {
+		return Snippet(r.Content)
+	}
 	return Snippet(htmlText(r.Content))
 }
 

@@ -7,11 +7,8 @@ import (
 	"io"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -33,23 +30,13 @@ func ReadLimited(lim Limits, inputs ...string) (*Export, error) {
 }
 
 func readInputs(lim Limits, progress func(done, total int64), inputs []string) (*Export, error) {
-	var srcs []*source
-	defer func() {
-		for _, s := range srcs {
-			s.close()
-		}
-	}()
-	for _, in := range inputs {
-		s, err := openSource(in, lim)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, s)
+	c := &collector{}
+	x, err := Scan(lim, progress, inputs, func(Member) (Sink, error) { return c, nil })
+	if err != nil {
+		return nil, err
 	}
-	if progress != nil {
-		watchProgress(srcs, progress)
-	}
-	return readSources(srcs, inputs)
+	x.Items = c.items
+	return x, nil
 }
 
 // ReadZip reads an export held in memory (or any io.ReaderAt) as a ZIP;
@@ -59,80 +46,14 @@ func ReadZip(name string, r io.ReaderAt, size int64, lim Limits) (*Export, error
 	if err != nil {
 		return nil, err
 	}
-	return readSources([]*source{s}, []string{name})
-}
-
-func readSources(srcs []*source, inputs []string) (*Export, error) {
-	entries, dupNotes := mergeEntries(srcs)
-	x := &Export{Sources: inputs, Problems: dupNotes}
-	x.Type, x.Date = exportFacts(srcs)
-
-	results := readEntries(entries)
-	total := 0
-	for _, r := range results {
-		total += len(r.items)
+	defer s.close()
+	c := &collector{}
+	x, err := scanSources([]*source{s}, []string{name}, func(Member) (Sink, error) { return c, nil })
+	if err != nil {
+		return nil, err
 	}
-	// One allocation for all items: appending file by file copied the
-	// growing list over and over (a third of the time on a 1 GB export).
-	x.Items = make([]Item, 0, total)
-	var firstSource map[string]string // item ID -> the part it was first read from
-	if len(srcs) > 1 {
-		firstSource = make(map[string]string, total)
-	}
-	for i := range results {
-		r := &results[i]
-		if r.unknown != nil {
-			x.Unknown = append(x.Unknown, *r.unknown)
-			continue
-		}
-		items := r.items
-		if firstSource != nil {
-			items = dropOtherParts(&r.report, items, firstSource)
-		}
-		x.Items = append(x.Items, items...)
-		r.items = nil // let the file's own list go as soon as it is copied
-		x.Files = append(x.Files, r.report)
-		x.Member = mergeMember(x.Member, r.member)
-	}
-	if len(x.Files) == 0 {
-		return nil, notExportError(inputs, entries, srcs)
-	}
-	if allEncrypted(entries) {
-		return nil, fmt.Errorf("%s: the archive is password-protected; LinkedIn's archives are not: unzip it with its password and give the folder", strings.Join(inputs, ", "))
-	}
-	for _, s := range srcs {
-		for _, name := range s.skipped {
-			x.Problems = append(x.Problems, Problem{File: name, Reason: "skipped (not part of the export)"})
-		}
-		for _, name := range s.renamed {
-			x.Problems = append(x.Problems, Problem{File: s.name, Reason: "entry name " + name})
-		}
-	}
+	x.Items = c.items
 	return x, nil
-}
-
-// dropOtherParts keeps the items of one file that no other part of the
-// export has already given: the Basic and Complete archives repeat files,
-// sometimes under another name (Comments.csv and Comments_<id>.csv). Rows of
-// one part are never merged with each other: identical rows there are
-// distinct rows. The file's report counts what was left out.
-func dropOtherParts(f *FileReport, items []Item, firstSource map[string]string) []Item {
-	kept := items[:0]
-	for _, it := range items {
-		src, seen := firstSource[it.ID]
-		switch {
-		case !seen:
-			firstSource[it.ID] = f.Source
-		case src != f.Source:
-			f.Duplicates++
-			continue
-		}
-		kept = append(kept, it)
-	}
-	if f.Duplicates > 0 {
-		f.Notes = append(f.Notes, fmt.Sprintf("%d item(s) also in another part of the export, counted once", f.Duplicates))
-	}
-	return kept
 }
 
 // allEncrypted: every recognised file is encrypted, so nothing can be read.
@@ -220,48 +141,34 @@ type entryResult struct {
 	unknown *UnknownFile
 }
 
-// readEntries reads the entries on all cores; results keep the entries' order
-// so that output does not depend on scheduling.
-func readEntries(entries []entry) []entryResult {
-	results := make([]entryResult, len(entries))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = readEntry(&entries[i])
-			}
-		}()
-	}
-	for i := range entries {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	return results
-}
-
 func readEntry(e *entry) entryResult {
 	spec, ok := specFor(e.path)
 	if !ok {
 		return entryResult{unknown: countUnknown(e)}
 	}
-	c := &fileCtx{e: e, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
-	if e.encrypted {
+	c := newFileCtx(e, spec)
+	readSpec(c, spec)
+	return c.result()
+}
+
+func newFileCtx(e *entry, spec *fileSpec) *fileCtx {
+	return &fileCtx{e: e, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
+}
+
+// readSpec opens the entry and reads it with its parser.
+func readSpec(c *fileCtx, spec *fileSpec) {
+	if c.e.encrypted {
 		c.fileProblem("password-protected in the archive; cannot be read")
-		return c.result()
+		return
 	}
-	rc, err := e.open()
+	rc, err := c.e.open()
 	if err != nil {
 		c.fileProblem("cannot be opened: %v", err)
-		return c.result()
+		return
 	}
 	defer rc.Close()
 	c.raw = rc
 	spec.read(c)
-	return c.result()
 }
 
 // fileCtx is the state of reading one file.
@@ -273,9 +180,14 @@ type fileCtx struct {
 	report FileReport
 	items  []Item
 	member Member
-	ids    map[string]int
 	// invalidUTF8 counts the bytes decodeStream replaced.
 	invalidUTF8 int
+
+	// emit, when set, makes readCSV cut the file into chunks parsed by
+	// workers (Scan) instead of reading its rows here.
+	emit func(run func() *Batch)
+	// openProblems and openNotes count what was found before the first chunk.
+	openProblems, openNotes int
 }
 
 // text returns the file's content decoded to UTF-8 and its delimiter.
@@ -317,20 +229,10 @@ func (c *fileCtx) reject(line int, reason string) {
 	c.problem(line, "%s", reason)
 }
 
-// add counts a row that became an item. Rows of identical content in one
-// file (two hidden connections made the same day) get distinct IDs by their
-// rank among equals, which does not depend on where they sit in the file.
+// add counts a row that became an item. Identical rows of one file are
+// told apart later, in order (scan.rank).
 func (c *fileCtx) add(it Item) {
 	it.File = c.e.path
-	if c.ids == nil {
-		c.ids = map[string]int{}
-	}
-	if n := c.ids[it.ID]; n > 0 {
-		c.ids[it.ID] = n + 1
-		it.ID = contentID(it.Kind, it.ID, strconv.Itoa(n))
-	} else {
-		c.ids[it.ID] = 1
-	}
 	c.report.Rows++
 	c.report.Items++
 	if !it.Date.IsZero() {

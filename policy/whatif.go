@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -26,107 +27,222 @@ type WhatIfPoint struct {
 // item is classified once per interval, and the interval's months are added to a difference
 // array for that outcome. Classify gives the same counts month by month (the tests check it).
 func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPoint {
-	return p.WhatIfFunc(len(subjects), func(i int) Subject { return subjects[i] }, m, asOf)
+	a := p.NewWhatIf(m, asOf)
+	for _, s := range subjects {
+		a.Add(s)
+	}
+	return a.Points()
 }
 
-// WhatIfFunc is WhatIf over n subjects given one at a time by subject(i),
-// so that a caller holding its items in another form need not build a
-// slice of subjects: on a large export that slice alone is hundreds of MB.
-// subject is called twice per item, in order.
-func (p *Policy) WhatIfFunc(n int, subject func(i int) Subject, m Member, asOf time.Time) []WhatIfPoint {
+// WhatIfAcc accumulates the what-if counts item by item. Its memory is
+// bounded by the number of months, not of items. One WhatIfAcc is not safe
+// for concurrent use; give each goroutine its own and Merge them.
+//
+// The first month of the curve is known only once every item is in, so the
+// difference arrays are keyed by absolute month (monthOf) rather than by
+// offset from the first month. Every key is at most the as-of month: a change
+// after it is never seen. So row d of an outcome holds at d[lastM-k] the
+// change at month k, and grows only towards earlier months, by appending.
+type WhatIfAcc struct {
+	p      *Policy
+	m      Member // with no opt-out or objection: every month is a what-if
+	r      *Region
+	a      int64   // as-of day
+	lastM  int64   // as-of month
+	starts []bound // the region's distinct window starts, sorted
+	first  int64   // earliest item day; posInf while there is none
+
+	names []string // outcomes by index: Outcomes, then any other outcome met
+	base  []int    // items in each outcome from the earliest month on
+	rows  [][]int  // per outcome, changes by month, latest month first
+
+	ts []bound // scratch: one item's thresholds
+}
+
+// bound is a threshold day with its month, so that Add needs monthOf only for
+// the item's own day: monthOf goes through the calendar.
+type bound struct{ day, month int64 }
+
+// NewWhatIf starts an accumulation for member m as of asOf.
+func (p *Policy) NewWhatIf(m Member, asOf time.Time) *WhatIfAcc {
 	m.Objection = time.Time{}
 	m.OptOut = time.Time{}
 	r := p.region(m.Region)
 	a := dayNum(asOf)
+	acc := &WhatIfAcc{p: p, m: m, r: r, a: a, lastM: monthOf(a), first: posInf,
+		starts: windowStarts(r), names: slices.Clone(Outcomes)}
+	acc.base = make([]int, len(acc.names))
+	acc.rows = make([][]int, len(acc.names))
+	acc.ts = make([]bound, 0, len(acc.starts)+1)
+	return acc
+}
 
-	first := int64(posInf)
-	for i := range n {
-		if c := p.itemOf(subject(i), m).c; c != negInf {
-			first = min(first, c)
-		}
-	}
-	if first == posInf {
-		first = r.Windows[0].start
-	}
-	lastM := monthOf(a)
-	firstM := min(monthOf(first), lastM)
-	months := int(lastM-firstM) + 1
-
-	// monthsUpTo is the number of months (from firstM) whose first day is on or before day x.
-	monthsUpTo := func(x int64) int {
-		switch {
-		case x <= negInf:
-			return 0
-		case x >= posInf:
-			return months
-		}
-		k := int(monthOf(x)-firstM) + 1
-		return max(0, min(k, months))
-	}
-
-	diff := map[string][]int{}
-	for _, o := range Outcomes {
-		diff[o] = make([]int, months+1)
-	}
-	add := func(outcome string, lo, hi int) {
-		if lo >= hi {
-			return
-		}
-		d, ok := diff[outcome]
-		if !ok { // a custom not_started outcome is one of Outcomes; this is only a guard
-			d = make([]int, months+1)
-			diff[outcome] = d
-		}
-		d[lo]++
-		d[hi]--
-	}
-
-	starts := make([]int64, len(r.Windows))
+func windowStarts(r *Region) []bound {
+	days := make([]int64, len(r.Windows))
 	for i, w := range r.Windows {
-		starts[i] = w.start
+		days[i] = w.start
 	}
-	ts := make([]int64, 0, len(starts)+1)
-	for i := range n {
-		s := subject(i)
-		it := p.itemOf(s, m)
-		if res, _ := p.gate(s, it, m, r, a); res != nil {
-			add(res.Outcome, 0, months)
-			continue
-		}
-		cat := p.byKind[s.Kind]
-		ts = append(ts[:0], starts...)
-		if it.c != negInf {
-			ts = append(ts, it.c)
-		}
-		slices.Sort(ts)
-		ts = slices.Compact(ts)
-		prev := int64(negInf)
-		for j := 0; j <= len(ts); j++ {
-			// Interval (prev, hi]; its representative opt-out day is hi (or prev+1 at the end).
-			hi, o := int64(posInf), prev+1
-			if j < len(ts) {
-				hi, o = ts[j], ts[j]
-			}
-			lo, up := monthsUpTo(prev), monthsUpTo(hi)
-			if lo < up {
-				outcome, _, _ := p.finish(p.windows(r, it.c, o, a), cat, s)
-				add(outcome, lo, up)
-			}
-			prev = hi
-		}
+	slices.Sort(days)
+	days = slices.Compact(days)
+	out := make([]bound, len(days))
+	for i, d := range days {
+		out[i] = bound{d, monthOf(d)}
 	}
+	return out
+}
 
-	points := make([]WhatIfPoint, months)
-	run := map[string]int{}
-	for k := range months {
-		counts := make(map[string]int, len(diff))
-		for o, d := range diff {
-			run[o] += d[k]
-			counts[o] = run[o]
+// Add counts one item.
+func (a *WhatIfAcc) Add(s Subject) {
+	p := a.p
+	it := p.itemOf(s, a.m)
+	if it.c != negInf { // before the gate: a rejected item still starts the curve
+		a.first = min(a.first, it.c)
+	}
+	res, cat := p.gate(s, it, a.m, a.r, a.a)
+	if res != nil {
+		a.base[a.index(res.Outcome)]++
+		return
+	}
+	a.ts = thresholds(a.ts, a.starts, it.c)
+	prev := bound{negInf, negInf}
+	for j := 0; j <= len(a.ts); j++ {
+		// Interval (prev, hi]; its representative opt-out day is hi (or prev+1 at the end).
+		hi, o := bound{posInf, posInf}, prev.day+1
+		if j < len(a.ts) {
+			hi, o = a.ts[j], a.ts[j].day
+		}
+		// Its months are those whose first day is in it: from the month after prev's
+		// through hi's. One that begins after the as-of month is never shown.
+		from, to := after(prev), after(hi)
+		if from < to && from <= a.lastM {
+			outcome, _, _ := p.finish(p.windows(a.r, it.c, o, a.a), cat, s)
+			a.span(a.index(outcome), from, to)
+		}
+		prev = hi
+	}
+}
+
+// thresholds returns the sorted distinct days at which an item created on day
+// c may change outcome: the window starts, and c unless it is unknown.
+func thresholds(ts, starts []bound, c int64) []bound {
+	ts = append(ts[:0], starts...)
+	if c == negInf {
+		return ts
+	}
+	i, found := slices.BinarySearchFunc(ts, c, func(b bound, d int64) int { return cmp.Compare(b.day, d) })
+	if found {
+		return ts
+	}
+	return slices.Insert(ts, i, bound{c, monthOf(c)})
+}
+
+// after is the first month whose first day comes after day b: negInf and
+// posInf stay infinite.
+func after(b bound) int64 {
+	if b.day == negInf || b.day == posInf {
+		return b.day
+	}
+	return b.month + 1
+}
+
+// span counts one item in outcome o for the months [from, to).
+func (a *WhatIfAcc) span(o int, from, to int64) {
+	if from == negInf {
+		a.base[o]++
+	} else {
+		a.change(o, from, +1)
+	}
+	if to <= a.lastM {
+		a.change(o, to, -1)
+	}
+}
+
+func (a *WhatIfAcc) change(o int, month int64, v int) {
+	i := int(a.lastM - month)
+	d := a.rows[o]
+	if i >= len(d) {
+		d = append(d, make([]int, i+1-len(d))...)
+		a.rows[o] = d
+	}
+	d[i] += v
+}
+
+// index numbers an outcome by its place in names. The rules only produce
+// Outcomes (a custom not_started outcome is one of them); the rest is a guard.
+func (a *WhatIfAcc) index(outcome string) int {
+	for i, n := range a.names {
+		if n == outcome {
+			return i
+		}
+	}
+	a.names = append(a.names, outcome)
+	a.base = append(a.base, 0)
+	a.rows = append(a.rows, nil)
+	return len(a.names) - 1
+}
+
+// Merge adds b's counts to a (same policy, member and as-of).
+func (a *WhatIfAcc) Merge(b *WhatIfAcc) {
+	if a.p != b.p || a.a != b.a || !sameMember(a.m, b.m) {
+		panic("policy: merging what-if counts of another policy, member or as-of day")
+	}
+	a.first = min(a.first, b.first)
+	for j, name := range b.names {
+		o := a.index(name)
+		a.base[o] += b.base[j]
+		a.rows[o] = addRow(a.rows[o], b.rows[j])
+	}
+}
+
+// sameMember compares instants, not time zones: the rules see only days.
+func sameMember(m, n Member) bool {
+	return m.Region == n.Region && m.Born.Equal(n.Born) && m.BornYearOnly == n.BornYearOnly &&
+		m.Registered.Equal(n.Registered)
+}
+
+func addRow(d, e []int) []int {
+	if len(e) > len(d) {
+		d = append(d, make([]int, len(e)-len(d))...)
+	}
+	for i, v := range e {
+		d[i] += v
+	}
+	return d
+}
+
+// Points returns the curve, as WhatIf does for the same items.
+func (a *WhatIfAcc) Points() []WhatIfPoint {
+	first := a.first
+	if first == posInf {
+		first = a.r.Windows[0].start
+	}
+	firstM := min(monthOf(first), a.lastM)
+	run := make([]int, len(a.names))
+	for o := range a.names {
+		run[o] = a.base[o] + sumFrom(a.rows[o], int(a.lastM-firstM))
+	}
+	points := make([]WhatIfPoint, a.lastM-firstM+1)
+	for k := range points {
+		i := int(a.lastM-firstM) - k
+		counts := make(map[string]int, len(a.names))
+		for o, name := range a.names {
+			if k > 0 && i < len(a.rows[o]) {
+				run[o] += a.rows[o][i]
+			}
+			counts[name] = run[o]
 		}
 		points[k] = WhatIfPoint{Month: monthTime(firstM + int64(k)), Counts: counts}
 	}
 	return points
+}
+
+// sumFrom adds d[i:]: the changes up to and including month lastM-i.
+func sumFrom(d []int, i int) int {
+	n := 0
+	for _, v := range d[min(i, len(d)):] {
+		n += v
+	}
+	return n
 }
 
 // monthOf numbers the month of a day: year*12 + month-1.

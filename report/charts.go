@@ -201,17 +201,12 @@ func finishBars(bar *charts.Bar, horizontal bool) {
 	bar.Validate()
 }
 
-// buildCharts makes the page's charts from the classified items.
+// buildCharts makes the page's charts from the tally of the items.
 func buildCharts(r *Result, lang string) []chartSpec {
 	months, index := r.monthIndex()
 	created := map[string][]int{}
-	for _, o := range Outcomes {
-		created[o] = make([]int, len(months))
-	}
-	for i, it := range r.Export.Items {
-		if k, ok := index[monthKey(r.itemDay(it))]; ok && !it.Date.IsZero() {
-			created[r.Outcomes[i].Outcome][k]++
-		}
+	for i, o := range Outcomes {
+		created[o] = r.Tally.monthCounts(months, i)
 	}
 	marks := r.markers(lang, index)
 	specs := []chartSpec{
@@ -230,17 +225,6 @@ func buildCharts(r *Result, lang string) []chartSpec {
 	return specs
 }
 
-// itemDay is the day an item is placed on the time axis: its date, but a
-// lower bound is never before the registration (nothing was added to the
-// profile before the account existed).
-func (r *Result) itemDay(it parse.Item) time.Time {
-	reg := r.Export.Member.Registered
-	if it.Basis == parse.DateLowerBound && it.Date.Before(reg) {
-		return reg
-	}
-	return it.Date
-}
-
 // monthIndex is the month axis: from the first dated item to the as-of day
 // (or the last item, if later).
 func (r *Result) monthIndex() ([]string, map[string]int) {
@@ -255,12 +239,8 @@ func (r *Result) monthIndex() ([]string, map[string]int) {
 // monthRange is the first and last day the time axis must show.
 func (r *Result) monthRange() (first, last time.Time) {
 	first, last = r.AsOf, r.AsOf
-	for _, it := range r.Export.Items {
-		if it.Date.IsZero() {
-			continue
-		}
-		d := r.itemDay(it)
-		first, last = minTime(first, d), maxTime(last, d)
+	if !r.Tally.first.IsZero() {
+		first, last = minTime(first, r.Tally.first), maxTime(last, r.Tally.last)
 	}
 	return first, last
 }
@@ -277,20 +257,6 @@ func maxTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
-}
-
-// inScopeByMonth counts the dated items in scope by month of creation.
-func (r *Result) inScopeByMonth(index map[string]int, n int) []int {
-	out := make([]int, n)
-	for i, it := range r.Export.Items {
-		if r.Outcomes[i].Outcome != "in_scope" || it.Date.IsZero() {
-			continue
-		}
-		if k, ok := index[monthKey(r.itemDay(it))]; ok {
-			out[k]++
-		}
-	}
-	return out
 }
 
 func cumulate(v []int) []int {
@@ -367,24 +333,11 @@ func (r *Result) whatIfChart(lang string) chartSpec {
 // beforeAfterChart splits the items at the opt-out, or, without one, at the
 // start of the region's current training window.
 func (r *Result) beforeAfterChart(lang string) chartSpec {
-	split := r.Member.effectiveOptOut()
-	if split.IsZero() {
-		if reg, ok := r.Policy.Region(r.Member.Region); ok && len(reg.Windows) > 0 {
-			split = reg.Windows[len(reg.Windows)-1].Start
-		}
-	}
-	day := dateText(lang, split)
+	day := dateText(lang, splitDay(r.Policy, r.Member))
 	cats := []string{t(lang, "before") + " " + day, t(lang, "after") + " " + day}
 	counts := map[string][]int{}
-	for _, o := range Outcomes {
-		counts[o] = make([]int, 2)
-	}
-	for i, it := range r.Export.Items {
-		k := 0
-		if !r.itemDay(it).Before(split) && !it.Date.IsZero() {
-			k = 1
-		}
-		counts[r.Outcomes[i].Outcome][k]++
+	for i, o := range Outcomes {
+		counts[o] = []int{r.Tally.split[0][i], r.Tally.split[1][i]}
 	}
 	return chartSpec{ID: "chart-beforeafter", Title: t(lang, "ch_beforeafter", day), Note: t(lang, "ch_beforeafter_note"), Height: 340,
 		Options: categoryBars(lang, cats, counts, false)}
@@ -393,8 +346,8 @@ func (r *Result) beforeAfterChart(lang string) chartSpec {
 // kindsChart: the outcome of each kind of data present in the export.
 func (r *Result) kindsChart(lang string) chartSpec {
 	totals := map[parse.Kind]int{}
-	for _, it := range r.Export.Items {
-		totals[it.Kind]++
+	for k, kt := range r.Tally.Kinds {
+		totals[k] = kt.N
 	}
 	var kinds []parse.Kind
 	for _, k := range parse.Kinds {
@@ -418,8 +371,10 @@ func (r *Result) kindsChart(lang string) chartSpec {
 	for _, o := range Outcomes {
 		counts[o] = make([]int, len(names))
 	}
-	for i, it := range r.Export.Items {
-		counts[r.Outcomes[i].Outcome][pos[it.Kind]]++
+	for _, k := range kinds {
+		for i, o := range Outcomes {
+			counts[o][pos[k]] += r.Tally.Kinds[k].ByOutcome[i]
+		}
 	}
 	return chartSpec{ID: "chart-kinds", Title: t(lang, "ch_kinds"), Note: t(lang, "ch_kinds_note"), Height: 90 + 22*len(names), Wide: true,
 		Options: categoryBars(lang, names, counts, true)}

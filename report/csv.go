@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -11,37 +10,44 @@ import (
 // csvHeader: one row per item, with the fields of the JSON items.
 var csvHeader = []string{"id", "file", "line", "kind", "date", "date_basis", "visibility", "outcome", "reason", "confidence", "flags", "text"}
 
-// WriteCSV writes one row per item (contract, "--csv"). Flags are joined
-// with "|". Cells that a spreadsheet would run as a formula are prefixed
-// with a quote: the text comes from the export, and whoever opens the file
-// must not have it executed.
+// WriteCSV writes one row per item of r, whose items are in memory
+// (contract, "--csv"); Stream writes the same rows while reading.
 func WriteCSV(w io.Writer, r *Result) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := csv.NewWriter(bw)
-	if err := cw.Write(csvHeader); err != nil {
-		return err
-	}
-	row := make([]string, len(csvHeader))
+	buf := appendCSVRecord(nil, csvHeader)
+	var scratch []string
 	for i := range r.Export.Items {
-		j := r.itemJSON(i)
-		date := ""
-		if j.Date != nil {
-			date = *j.Date
-		}
-		row = append(row[:0], j.ID, j.File, strconv.Itoa(j.Line), j.Kind, date, j.DateBasis, j.Visibility,
-			j.Outcome, j.Reason, j.Confidence, strings.Join(j.Flags, "|"), j.Text)
-		for k := range row {
-			row[k] = defuseFormula(row[k])
-		}
-		if err := cw.Write(row); err != nil {
-			return err
+		var j itemJSON
+		j, scratch = r.itemJSON(&r.Export.Items[i], r.outcome(i), scratch)
+		buf = appendCSVRow(buf, &j)
+		if len(buf) > 32<<10 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if _, err := bw.Write(buf); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// appendCSVRow appends one item's row. Flags are joined with "|". Cells
+// that a spreadsheet would run as a formula are prefixed with a quote: the
+// text comes from the export, and whoever opens the file must not have it
+// executed.
+func appendCSVRow(buf []byte, j *itemJSON) []byte {
+	date := ""
+	if j.Date != nil {
+		date = *j.Date
+	}
+	row := [...]string{j.ID, j.File, strconv.Itoa(j.Line), j.Kind, date, j.DateBasis, j.Visibility,
+		j.Outcome, j.Reason, j.Confidence, strings.Join(j.Flags, "|"), j.Text}
+	for k := range row {
+		row[k] = defuseFormula(row[k])
+	}
+	return appendCSVRecord(buf, row[:])
 }
 
 // defuseFormula keeps a cell from being read as a formula by spreadsheet

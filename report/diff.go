@@ -102,19 +102,6 @@ type diffChangeJSON struct {
 	NewReason  string  `json:"new_reason"`
 }
 
-func (r *Result) totals() totalsJSON {
-	t := totalsJSON{Items: len(r.Export.Items), ByOutcome: r.ByOutcome(), ByKind: map[string]map[string]int{}}
-	for i, it := range r.Export.Items {
-		k := string(it.Kind)
-		if t.ByKind[k] == nil {
-			t.ByKind[k] = map[string]int{}
-		}
-		t.ByKind[k]["items"]++
-		t.ByKind[k][r.Outcomes[i].Outcome]++
-	}
-	return t
-}
-
 func side(r *Result) diffSideJSON {
 	return diffSideJSON{totalsJSON: r.totals(), Sources: r.Export.Sources, AsOf: day(r.AsOf), Member: r.memberJSON()}
 }

@@ -178,8 +178,8 @@ func diffCharts(d *Diff, lang string) []chartSpec {
 		index[m] = i
 	}
 	timeline := linesChart(months, []namedSeries{
-		{Name: t(lang, "diff_old"), Color: oldColor, Values: cumulate(d.Old.inScopeByMonth(index, len(months)))},
-		{Name: t(lang, "diff_new"), Color: newColor, Values: cumulate(d.New.inScopeByMonth(index, len(months)))},
+		{Name: t(lang, "diff_old"), Color: oldColor, Values: cumulate(d.Old.Tally.monthCounts(months, 0))},
+		{Name: t(lang, "diff_new"), Color: newColor, Values: cumulate(d.New.Tally.monthCounts(months, 0))},
 	}, nil)
 
 	return []chartSpec{

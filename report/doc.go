@@ -1,4 +1,9 @@
-// Package report prints an analysed export, one file per output: the JSON
+// Package report classifies and prints an export. Stream (stream.go) is the
+// parse.Sink of the report: it classifies each item on the worker that
+// parsed it, writes it to the JSON and CSV outputs in order, and adds it to a
+// Tally (tally.go), the counts, month histograms and newest exposed items
+// the pages need; no item is kept. Analyse does the same for items already
+// in memory (diff). One file per output: the JSON
 // result (json.go, read back by load.go for diff), the CSV result (csv.go),
 // the terminal tables (inspect.go, summary.go), the self-contained HTML
 // report (html.go with charts.go, i18n.go and templates/) and the comparison

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -186,7 +185,7 @@ func buildPage(r *Result, opt HTMLOptions) page {
 		p.OutcomeLabels = append(p.OutcomeLabels, t(lang, "out_"+o))
 	}
 	p.Kinds = kindRows(r, lang)
-	p.Yours, p.YoursNote, p.MoreItems = yourItems(r, lang, opt.MaxItems)
+	p.Yours, p.YoursNote, p.MoreItems = yourItems(r, lang)
 	p.Todo = todo(r, lang)
 	p.Files, p.Problems, p.MoreProblems, p.Unknown = provenance(r, lang)
 	origin := r.Policy.Origin
@@ -245,7 +244,7 @@ func sourceIDs(ss []policy.Source) string {
 
 func cards(r *Result, lang string) ([]card, string) {
 	by := r.ByOutcome()
-	total := len(r.Outcomes)
+	total := r.Tally.Items
 	var out []card
 	for _, o := range Outcomes {
 		out = append(out, card{
@@ -254,12 +253,7 @@ func cards(r *Result, lang string) ([]card, string) {
 			Sentence: t(lang, "say_"+o),
 		})
 	}
-	undated := 0
-	for _, it := range r.Export.Items {
-		if it.Date.IsZero() {
-			undated++
-		}
-	}
+	undated := r.Tally.Undated
 	if undated == 0 {
 		return out, ""
 	}
@@ -267,39 +261,15 @@ func cards(r *Result, lang string) ([]card, string) {
 }
 
 func kindRows(r *Result, lang string) []kindRow {
-	type agg struct {
-		n           int
-		counts      map[string]int
-		first, last time.Time
-	}
-	byKind := map[string]*agg{}
-	for i, it := range r.Export.Items {
-		k := string(it.Kind)
-		a := byKind[k]
-		if a == nil {
-			a = &agg{counts: map[string]int{}}
-			byKind[k] = a
-		}
-		a.n++
-		a.counts[r.Outcomes[i].Outcome]++
-		if !it.Date.IsZero() {
-			if a.first.IsZero() || it.Date.Before(a.first) {
-				a.first = it.Date
-			}
-			if it.Date.After(a.last) {
-				a.last = it.Date
-			}
-		}
-	}
 	var rows []kindRow
 	for _, k := range parse.Kinds {
-		a := byKind[string(k)]
+		a := r.Tally.Kinds[k]
 		if a == nil {
 			continue
 		}
-		row := kindRow{Name: kindName(lang, string(k)), Items: number(lang, a.n), Range: dateRange(lang, a.first, a.last)}
-		for _, o := range Outcomes {
-			row.Counts = append(row.Counts, number(lang, a.counts[o]))
+		row := kindRow{Name: kindName(lang, string(k)), Items: number(lang, a.N), Range: dateRange(lang, a.First, a.Last)}
+		for i := range Outcomes {
+			row.Counts = append(row.Counts, number(lang, a.ByOutcome[i]))
 		}
 		if c, ok := r.Policy.Category(string(k)); ok {
 			row.Rule = scopeText(lang, c.Scope) + " (" + c.Name + ")" + colon(lang) + r.policyNote(lang, "cat_"+c.Name, c.Note)
@@ -321,22 +291,14 @@ func dateRange(lang string, first, last time.Time) string {
 
 // yourItems lists the member's items in scope (and possibly in scope),
 // newest first, capped.
-func yourItems(r *Result, lang string, max int) ([]itemRow, string, string) {
-	var idx []int
-	for i, o := range r.Outcomes {
-		if o.Outcome == "in_scope" || o.Outcome == "possibly_in_scope" {
-			idx = append(idx, i)
-		}
-	}
-	items := r.Export.Items
-	sort.SliceStable(idx, func(a, b int) bool { return items[idx[a]].Date.After(items[idx[b]].Date) })
-	shown := idx[:min(max, len(idx))]
+func yourItems(r *Result, lang string) ([]itemRow, string, string) {
+	shown := r.Tally.top.newest()
 	rows := make([]itemRow, 0, len(shown))
-	for _, i := range shown {
-		it := items[i]
+	for i := range shown {
+		it, o := &shown[i].Item, shown[i].Outcome
 		row := itemRow{
 			Date: dateText(lang, it.Date), Kind: kindName(lang, string(it.Kind)),
-			Outcome: r.Outcomes[i].Outcome, OutcomeLabel: t(lang, "out_"+r.Outcomes[i].Outcome),
+			Outcome: o, OutcomeLabel: t(lang, "out_"+o),
 			Where: fmt.Sprintf("%s:%d", it.File, it.Line),
 		}
 		if it.Date.IsZero() {
@@ -349,11 +311,12 @@ func yourItems(r *Result, lang string, max int) ([]itemRow, string, string) {
 		}
 		rows = append(rows, row)
 	}
+	total := r.Tally.exposed
 	more := ""
-	if len(idx) > len(shown) {
-		more = t(lang, "more_items", number(lang, len(idx)-len(shown)))
+	if total > len(shown) {
+		more = t(lang, "more_items", number(lang, total-len(shown)))
 	}
-	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, len(idx))), more
+	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, total)), more
 }
 
 func todo(r *Result, lang string) []string {

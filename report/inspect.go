@@ -72,8 +72,8 @@ func shortDay(t time.Time) string {
 
 func writeKinds(w io.Writer, r *Result) {
 	counts := map[string]int{}
-	for _, it := range r.Export.Items {
-		counts[string(it.Kind)]++
+	for k, kt := range r.Tally.Kinds {
+		counts[string(k)] = kt.N
 	}
 	fmt.Fprintf(w, "\nItems by kind (%d kinds):\n", len(counts))
 	parts := strings.Split(topCounts(counts, len(counts)), ", ")

@@ -13,16 +13,26 @@ import (
 // Schema is the name and version of the JSON result (contract, "--json result").
 const Schema = "exposure/v1"
 
-// document is the JSON result without its items, which are streamed.
+// document is the JSON result without its items, which are streamed
+// between its head and its tail: the head is known before the first item
+// is read, the tail (files, totals, what-if) only after the last.
 type document struct {
-	Schema       string        `json:"schema"`
-	Mode         string        `json:"mode"`
-	AsOf         *string       `json:"as_of,omitempty"`
+	documentHead
+	documentTail
+}
+
+type documentHead struct {
+	Schema string      `json:"schema"`
+	Mode   string      `json:"mode"`
+	AsOf   *string     `json:"as_of,omitempty"`
+	Member *memberJSON `json:"member,omitempty"`
+	Policy *policyJSON `json:"policy,omitempty"`
+}
+
+type documentTail struct {
 	ExportDate   *string       `json:"export_date"`
 	ExportType   string        `json:"export_type"`
 	Sources      []string      `json:"sources"`
-	Member       *memberJSON   `json:"member,omitempty"`
-	Policy       *policyJSON   `json:"policy,omitempty"`
 	Files        []fileJSON    `json:"files"`
 	UnknownFiles []unknownJSON `json:"unknown_files"`
 	Problems     []problemJSON `json:"problems"`
@@ -112,44 +122,91 @@ func stamp(t time.Time) *string {
 	return &s
 }
 
-// WriteJSON writes r as the contract's exposure/v1 object. Without a
-// classification (inspect) it leaves out member, policy, the outcome totals
-// and the item outcomes. Items are written one by one, so memory does not
-// grow with the output.
+// WriteJSON writes r, whose items are in memory, as the contract's
+// exposure/v1 object. Without a classification (inspect) it leaves out
+// member, policy, the outcome totals and the item outcomes. The items come
+// before the files and totals, as when they are streamed (Stream).
 func WriteJSON(w io.Writer, r *Result) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	head, err := json.Marshal(r.document())
+	jw := newJSONWriter(w)
+	if err := jw.start(r); err != nil {
+		return err
+	}
+	var line []byte
+	var scratch []string
+	for i := range r.Export.Items {
+		line, scratch = r.appendItem(line[:0], scratch, &r.Export.Items[i], r.outcome(i))
+		jw.item(line)
+	}
+	return jw.end(r)
+}
+
+// jsonWriter writes the result: head, items one by one, tail.
+type jsonWriter struct {
+	bw *bufio.Writer
+	n  int
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	return &jsonWriter{bw: bufio.NewWriterSize(w, 256<<10)}
+}
+
+func (j *jsonWriter) start(r *Result) error {
+	head, err := json.Marshal(r.documentHead())
 	if err != nil {
 		return err
 	}
-	bw.Write(bytes.TrimSuffix(head, []byte("}")))
-	bw.WriteString(`,"items":[`)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	for i := range r.Export.Items {
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteString("\n")
-		if err := enc.Encode(r.itemJSON(i)); err != nil {
-			return err
+	j.bw.Write(bytes.TrimSuffix(head, []byte("}")))
+	_, err = j.bw.WriteString(`,"items":[`)
+	return err
+}
+
+// item writes one encoded item.
+func (j *jsonWriter) item(b []byte) error {
+	if j.n > 0 {
+		j.bw.WriteByte(',')
+	}
+	j.n++
+	j.bw.WriteByte('\n')
+	_, err := j.bw.Write(b)
+	return err
+}
+
+func (j *jsonWriter) end(r *Result) error {
+	d := r.document()
+	tail, err := json.Marshal(d.documentTail)
+	if err != nil {
+		return err
+	}
+	j.bw.WriteString("\n],")
+	j.bw.Write(bytes.TrimPrefix(tail, []byte("{")))
+	j.bw.WriteByte('\n')
+	return j.bw.Flush()
+}
+
+func (r *Result) documentHead() documentHead {
+	h := documentHead{Schema: Schema, Mode: "inspect"}
+	if r.Classified() {
+		h.Mode = "report"
+		h.AsOf = day(r.AsOf)
+		h.Member = r.memberJSON()
+		h.Policy = &policyJSON{r.Policy.ID, r.Policy.Version, r.Policy.Origin}
+		if r.Redact {
+			h.Policy.Origin = redactOrigin(h.Policy.Origin)
 		}
 	}
-	bw.WriteString("]}\n")
-	return bw.Flush()
+	return h
 }
 
 func (r *Result) document() document {
 	x := r.Export
-	d := document{
-		Schema: Schema, Mode: "inspect",
+	d := document{documentHead: r.documentHead(), documentTail: documentTail{
 		ExportDate: day(x.Date), ExportType: x.Type,
 		Sources:      x.Sources,
 		Files:        []fileJSON{},
 		UnknownFiles: []unknownJSON{},
 		Problems:     []problemJSON{},
-		Totals:       totalsJSON{Items: len(x.Items), ByKind: map[string]map[string]int{}},
-	}
+		Totals:       r.totals(),
+	}}
 	for _, f := range x.Files {
 		d.Files = append(d.Files, fileToJSON(f))
 	}
@@ -159,26 +216,31 @@ func (r *Result) document() document {
 	for _, p := range x.Problems {
 		d.Problems = append(d.Problems, problemJSON{p.File, p.Line, p.Reason})
 	}
-	for i, it := range x.Items {
-		k := string(it.Kind)
-		if d.Totals.ByKind[k] == nil {
-			d.Totals.ByKind[k] = map[string]int{}
-		}
-		d.Totals.ByKind[k]["items"]++
-		if r.Classified() {
-			d.Totals.ByKind[k][r.Outcomes[i].Outcome]++
-		}
-	}
 	if r.Classified() {
-		d.Mode = "report"
-		d.AsOf = day(r.AsOf)
-		d.Member = r.memberJSON()
-		d.Policy = &policyJSON{r.Policy.ID, r.Policy.Version, r.Policy.Origin}
-		d.Totals.ByOutcome = r.ByOutcome()
 		d.WhatIf = r.WhatIf
 	}
 	r.redactDocument(&d)
 	return d
+}
+
+// totals is the contract's totals object.
+func (r *Result) totals() totalsJSON {
+	t := totalsJSON{Items: r.Tally.Items, ByKind: map[string]map[string]int{}}
+	if r.Classified() {
+		t.ByOutcome = r.ByOutcome()
+	}
+	for kind, k := range r.Tally.Kinds {
+		m := map[string]int{"items": k.N}
+		if r.Classified() {
+			for i, o := range Outcomes {
+				if k.ByOutcome[i] > 0 {
+					m[o] = k.ByOutcome[i]
+				}
+			}
+		}
+		t.ByKind[string(kind)] = m
+	}
+	return t
 }
 
 func fileToJSON(f parse.FileReport) fileJSON {
@@ -206,29 +268,36 @@ func (r *Result) memberJSON() *memberJSON {
 		Region: m.Region, RegionSource: m.RegionSource,
 		OptOut: day(m.OptOut), Objection: day(m.Objection),
 		Born: m.bornText(), BornSource: m.BornSource,
-		Registered: day(r.Export.Member.Registered),
+		Registered: day(m.Registered),
 	}
 }
 
-func (r *Result) itemJSON(i int) itemJSON {
-	it := r.Export.Items[i]
+// itemJSON is item it with its outcome (nil when unclassified); flags is
+// scratch space for the joined flags, returned for reuse.
+func (r *Result) itemJSON(it *parse.Item, o *Outcome, flags []string) (itemJSON, []string) {
 	j := itemJSON{
 		ID: it.ID, File: it.File, Line: it.Line, Kind: string(it.Kind),
 		Date: stamp(it.Date), DateBasis: it.Basis.String(), Visibility: it.Visibility,
-		Flags: it.Flags,
 	}
 	if !r.Redact {
 		j.Text = it.Text
 	} else {
 		j.File = redactPath(j.File)
 	}
-	if r.Classified() {
-		o := r.Outcomes[i]
+	flags = append(flags[:0], it.Flags...)
+	if o != nil {
 		j.Outcome, j.Reason, j.Confidence = o.Outcome, o.Reason, o.Confidence
-		j.Flags = append(append([]string{}, it.Flags...), o.Flags...)
+		flags = append(flags, o.Flags...)
 	}
-	if j.Flags == nil {
-		j.Flags = []string{}
+	if flags == nil {
+		flags = []string{}
 	}
-	return j
+	j.Flags = flags
+	return j, flags
+}
+
+// appendItem appends the JSON of one item.
+func (r *Result) appendItem(buf []byte, scratch []string, it *parse.Item, o *Outcome) ([]byte, []string) {
+	j, scratch := r.itemJSON(it, o, scratch)
+	return appendItemJSON(buf, &j), scratch
 }

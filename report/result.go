@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strings"
 	"time"
 
 	"exposure/parse"
@@ -12,15 +11,19 @@ import (
 var Outcomes = []string{"in_scope", "possibly_in_scope", "protected", "excluded", "not_listed"}
 
 // Result is what the printers print: the export as read and, for the
-// report, each item's classification.
+// report, the tally of the items' classification.
 type Result struct {
+	// Export accounts for the files; it holds the items only when they
+	// were read into memory (Analyse), not when they were streamed.
 	Export *parse.Export
 
-	// The classification; all zero for inspect.
-	Policy   *policy.Policy
-	Member   MemberInfo
-	AsOf     time.Time
-	Outcomes []Outcome // parallel to Export.Items
+	// The classification; Policy is nil for inspect.
+	Policy *policy.Policy
+	Member MemberInfo
+	AsOf   time.Time
+	Tally  *Tally
+	// Outcomes is parallel to Export.Items when the items are in memory.
+	Outcomes []Outcome
 	WhatIf   []WhatIfPoint
 
 	// Redact leaves out every free text (contract, --redact).
@@ -35,6 +38,7 @@ type MemberInfo struct {
 	Born                 time.Time
 	BornYearOnly         bool
 	BornSource           string
+	Registered           time.Time // from Registration.csv
 }
 
 func (m MemberInfo) bornText() *string {
@@ -62,46 +66,34 @@ type WhatIfPoint struct {
 }
 
 // Classified reports whether the result carries outcomes (report, not inspect).
-func (r *Result) Classified() bool { return r.Outcomes != nil }
+func (r *Result) Classified() bool { return r.Policy != nil }
 
 // ByOutcome counts items per outcome; every outcome is present.
 func (r *Result) ByOutcome() map[string]int {
 	m := make(map[string]int, len(Outcomes))
-	for _, o := range Outcomes {
-		m[o] = 0
-	}
-	for _, o := range r.Outcomes {
-		m[o.Outcome]++
+	for i, o := range Outcomes {
+		m[o] = r.Tally.ByOutcome[i]
 	}
 	return m
 }
 
-// Analyse classifies every item of x for member m as of asOf, and computes
-// the what-if curve. info records where each member fact came from.
+// outcome is item i's outcome, nil when the result is not classified.
+func (r *Result) outcome(i int) *Outcome {
+	if r.Outcomes == nil {
+		return nil
+	}
+	return &r.Outcomes[i]
+}
+
+// Analyse classifies every item of x, held in memory, for member m as of
+// asOf, as Stream does while reading. info records where each member fact
+// came from. A nil p only tallies the items (inspect).
 func Analyse(x *parse.Export, p *policy.Policy, m policy.Member, info MemberInfo, asOf time.Time) *Result {
-	r := &Result{Export: x, Policy: p, Member: info, AsOf: asOf, Outcomes: make([]Outcome, len(x.Items))}
 	info.Region, info.OptOut, info.Objection = m.Region, m.OptOut, m.Objection
 	info.Born, info.BornYearOnly = m.Born, m.BornYearOnly
-	r.Member = info
-	subject := func(i int) policy.Subject {
-		it := &x.Items[i]
-		return policy.Subject{Kind: string(it.Kind), Date: it.Date, LowerBound: it.Basis == parse.DateLowerBound, Visibility: it.Visibility}
-	}
-	// Few distinct flag lists exist: share one slice per list rather than
-	// keep millions of copies.
-	flagSets := map[string][]string{}
-	for i := range x.Items {
-		c := p.Classify(subject(i), m, asOf)
-		key := strings.Join(c.Flags, "|")
-		flags, ok := flagSets[key]
-		if !ok {
-			flags = c.Flags
-			flagSets[key] = flags
-		}
-		r.Outcomes[i] = Outcome{Outcome: c.Outcome, Reason: c.Reason, Confidence: c.Confidence, Flags: flags}
-	}
-	for _, w := range p.WhatIfFunc(len(x.Items), subject, m, asOf) {
-		r.WhatIf = append(r.WhatIf, WhatIfPoint{Month: w.Month.Format("2006-01"), Counts: w.Counts})
-	}
+	info.Registered = x.Member.Registered
+	s := NewStream(Analysis{Policy: p, Member: m, Info: info, AsOf: asOf, keep: p != nil})
+	s.feed(x.Items)
+	r, _ := s.Finish(x)
 	return r
 }

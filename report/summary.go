@@ -34,7 +34,7 @@ func WriteSummary(w io.Writer, r *Result) error {
 			fmt.Fprintf(tw, "\t\t  %s\n", k)
 		}
 	}
-	fmt.Fprintf(tw, "total\t%7d\t\n", len(r.Outcomes))
+	fmt.Fprintf(tw, "total\t%7d\t\n", r.Tally.Items)
 	return tw.Flush()
 }
 
@@ -64,17 +64,17 @@ func optOutText(m MemberInfo) string {
 
 // kindsByOutcome lists, per outcome, its kinds with their counts, largest first.
 func (r *Result) kindsByOutcome() map[string]string {
-	counts := map[string]map[string]int{}
-	for i, it := range r.Export.Items {
-		o := r.Outcomes[i].Outcome
-		if counts[o] == nil {
-			counts[o] = map[string]int{}
-		}
-		counts[o][string(it.Kind)]++
-	}
 	out := map[string]string{}
-	for o, byKind := range counts {
-		out[o] = topCounts(byKind, 6)
+	for i, o := range Outcomes {
+		byKind := map[string]int{}
+		for k, kt := range r.Tally.Kinds {
+			if n := kt.ByOutcome[i]; n > 0 {
+				byKind[string(k)] = n
+			}
+		}
+		if len(byKind) > 0 {
+			out[o] = topCounts(byKind, 6)
+		}
 	}
 	return out
 }

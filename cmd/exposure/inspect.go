@@ -5,6 +5,7 @@ import (
 
 	flag "github.com/spf13/pflag"
 
+	"exposure/parse"
 	"exposure/report"
 )
 
@@ -16,18 +17,20 @@ func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to inspect: a ZIP from LinkedIn or the folder it unzips to")
 		}
-		x, err := rf.read(stderr, args...)
+		outs, err := createOutputs(args, stdout, *jsonOut)
 		if err != nil {
 			return err
 		}
-		r := &report.Result{Export: x}
-		if *jsonOut != "" {
-			if err := writeOutput(*jsonOut, args, stdout, func(w io.Writer) error { return report.WriteJSON(w, r) }); err != nil {
-				return err
-			}
-			if *jsonOut == "-" {
-				return nil
-			}
+		defer outs.discard()
+		// The items are tallied and written as they are read, not kept.
+		r, err := rf.analyse(stderr, args, outs, func(parse.Member) (*report.Stream, error) {
+			return report.NewStream(report.Analysis{JSON: outs.writer(0)}), nil
+		})
+		if err != nil {
+			return err
+		}
+		if *jsonOut == "-" {
+			return nil
 		}
 		return report.WriteInspect(stdout, r)
 	}

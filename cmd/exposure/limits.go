@@ -31,6 +31,15 @@ func (r *readFlags) read(stderr io.Writer, inputs ...string) (*parse.Export, err
 	return r.progressFlags.read(stderr, lim, inputs...)
 }
 
+// scan streams an export into a sink, within the limits, with the bar.
+func (r *readFlags) scan(stderr io.Writer, inputs []string, start func(parse.Member) (parse.Sink, error)) (*parse.Export, error) {
+	lim, err := r.limits()
+	if err != nil {
+		return nil, err
+	}
+	return r.progressFlags.scan(stderr, lim, inputs, start)
+}
+
 // limitFlags raise or lower the zip-bomb guards (parse.Limits).
 type limitFlags struct {
 	maxInflated string

@@ -8,34 +8,71 @@ import (
 	"strings"
 )
 
-// writeOutput writes one output file atomically: into a temporary file in
-// the same folder, renamed over the target only once it is whole. "-" is
-// standard output. An output that is an input, or inside an input folder,
-// is refused: the tool never writes next to the member's export.
+// writeOutput writes one output file atomically (see createOutput).
 func writeOutput(path string, inputs []string, stdout io.Writer, write func(io.Writer) error) error {
+	o, err := createOutput(path, inputs, stdout)
+	if err != nil {
+		return err
+	}
+	defer o.discard()
+	if err := write(o.w); err != nil {
+		return fmt.Errorf("%s: cannot write the output: %v", path, err)
+	}
+	return o.commit()
+}
+
+// outFile is an output file being written: into a temporary file in the
+// same folder, renamed over the target only once it is whole, so that a
+// failed run leaves no half-written report. "-" is standard output. An
+// output that is an input, or inside an input folder, is refused: the tool
+// never writes next to the member's export.
+type outFile struct {
+	path string
+	tmp  *os.File
+	w    io.Writer
+}
+
+func createOutput(path string, inputs []string, stdout io.Writer) (*outFile, error) {
 	if path == "-" {
-		return write(stdout)
+		return &outFile{path: path, w: stdout}, nil
 	}
 	if err := refuseInsideInputs(path, inputs); err != nil {
-		return err
+		return nil, err
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s: cannot create the output: %v", path, err)
+		return nil, fmt.Errorf("%s: cannot create the output: %v", path, err)
 	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: cannot write the output: %v", path, err)
+	return &outFile{path: path, tmp: tmp, w: tmp}, nil
+}
+
+// commit puts the whole output in place.
+func (o *outFile) commit() error {
+	if o.tmp == nil {
+		return nil
 	}
+	tmp := o.tmp
+	o.tmp = nil
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write the output: %v", path, err)
+		os.Remove(tmp.Name())
+		return fmt.Errorf("%s: cannot write the output: %v", o.path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: cannot write the output: %v", path, err)
+	if err := os.Rename(tmp.Name(), o.path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("%s: cannot write the output: %v", o.path, err)
 	}
 	return nil
+}
+
+// discard removes an output not committed; a no-op once committed.
+func (o *outFile) discard() {
+	if o == nil || o.tmp == nil {
+		return
+	}
+	o.tmp.Close()
+	os.Remove(o.tmp.Name())
+	o.tmp = nil
 }
 
 func refuseInsideInputs(out string, inputs []string) error {

@@ -61,29 +61,30 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if asOf.IsZero() {
 			asOf = today()
 		}
-		x, err := rf.read(stderr, args...)
+		outs, err := createOutputs(args, stdout, *jsonOut, *csvOut)
 		if err != nil {
 			return err
 		}
-		r, err := classify(x, p, mf, asOf)
+		defer outs.discard()
+		r, err := rf.analyse(stderr, args, outs, func(facts parse.Member) (*report.Stream, error) {
+			m, info, err := resolveMember(facts, p, mf)
+			if err != nil {
+				return nil, err
+			}
+			return report.NewStream(report.Analysis{Policy: p, Member: m, Info: info, AsOf: asOf, Redact: *redact,
+				JSON: outs.writer(0), CSV: outs.writer(1)}), nil
+		})
 		if err != nil {
 			return err
 		}
-		r.Redact = *redact
 		if r.Member.RegionSource == "default" {
 			fmt.Fprintf(stderr, "exposure: the region could not be read from Profile.csv (Geo Location); using %s. Give --region to set it.\n", r.Member.Region)
 		}
-		writeHTML := func(w io.Writer, r *report.Result) error {
-			return report.WriteHTML(w, r, report.HTMLOptions{Lang: language})
-		}
-		for _, out := range []struct {
-			path  string
-			write func(io.Writer, *report.Result) error
-		}{{*output, writeHTML}, {*jsonOut, report.WriteJSON}, {*csvOut, report.WriteCSV}} {
-			if out.path == "" {
-				continue
-			}
-			if err := writeOutput(out.path, args, stdout, func(w io.Writer) error { return out.write(w, r) }); err != nil {
+		if *output != "" {
+			err := writeOutput(*output, args, stdout, func(w io.Writer) error {
+				return report.WriteHTML(w, r, report.HTMLOptions{Lang: language})
+			})
+			if err != nil {
 				return err
 			}
 		}
@@ -93,10 +94,74 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err := report.WriteSummary(stdout, r); err != nil {
 			return err
 		}
-		if *output != "-" {
+		if *output != "" {
 			fmt.Fprintf(stdout, "\nReport: %s (open it in a browser; it loads nothing from the network)\n", *output)
 		}
 		return nil
+	}
+}
+
+// analyse streams the export into the stream start makes once the member
+// facts are read, then ends and commits the outputs written while reading.
+func (rf *readFlags) analyse(stderr io.Writer, args []string, outs outputs, start func(parse.Member) (*report.Stream, error)) (*report.Result, error) {
+	var stream *report.Stream
+	x, err := rf.scan(stderr, args, func(facts parse.Member) (parse.Sink, error) {
+		s, err := start(facts)
+		stream = s
+		return s, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	r, err := stream.Finish(x)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the output: %v", err)
+	}
+	return r, outs.commit()
+}
+
+// outputs are the JSON and CSV outputs, written while the export is read.
+type outputs []*outFile
+
+func createOutputs(inputs []string, stdout io.Writer, paths ...string) (outputs, error) {
+	outs := make(outputs, len(paths))
+	for i, p := range paths {
+		if p == "" {
+			continue
+		}
+		o, err := createOutput(p, inputs, stdout)
+		if err != nil {
+			outs.discard()
+			return nil, err
+		}
+		outs[i] = o
+	}
+	return outs, nil
+}
+
+// writer is output i's writer, nil when it was not asked for.
+func (o outputs) writer(i int) io.Writer {
+	if o[i] == nil {
+		return nil
+	}
+	return o[i].w
+}
+
+func (o outputs) commit() error {
+	for _, out := range o {
+		if out == nil {
+			continue
+		}
+		if err := out.commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (o outputs) discard() {
+	for _, out := range o {
+		out.discard()
 	}
 }
 
@@ -154,9 +219,10 @@ func dayFlag(name, v string) (time.Time, error) {
 	return t, nil
 }
 
-// classify resolves the member facts and classifies every item.
+// classify resolves the member facts and classifies every item of x, held
+// in memory (diff).
 func classify(x *parse.Export, p *policy.Policy, mf memberFlags, asOf time.Time) (*report.Result, error) {
-	m, info, err := resolveMember(x, p, mf)
+	m, info, err := resolveMember(x.Member, p, mf)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +231,7 @@ func classify(x *parse.Export, p *policy.Policy, mf memberFlags, asOf time.Time)
 
 // resolveMember combines the flags and what the export says about the
 // member, and records where each fact came from.
-func resolveMember(x *parse.Export, p *policy.Policy, mf memberFlags) (policy.Member, report.MemberInfo, error) {
+func resolveMember(x parse.Member, p *policy.Policy, mf memberFlags) (policy.Member, report.MemberInfo, error) {
 	var m policy.Member
 	var info report.MemberInfo
 	var err error
@@ -183,13 +249,14 @@ func resolveMember(x *parse.Export, p *policy.Policy, mf memberFlags) (policy.Me
 	if err != nil {
 		return m, info, err
 	}
-	m.Registered = x.Member.Registered
+	m.Registered = x.Registered
+	info.Registered = x.Registered
 	info.Region, info.OptOut, info.Objection = m.Region, m.OptOut, m.Objection
 	info.Born, info.BornYearOnly = m.Born, m.BornYearOnly
 	return m, info, nil
 }
 
-func resolveRegion(x *parse.Export, p *policy.Policy, flagValue string) (region, source string, err error) {
+func resolveRegion(x parse.Member, p *policy.Policy, flagValue string) (region, source string, err error) {
 	if flagValue != "" {
 		code := strings.ToUpper(strings.TrimSpace(flagValue))
 		if _, ok := p.Region(code); !ok {
@@ -197,17 +264,17 @@ func resolveRegion(x *parse.Export, p *policy.Policy, flagValue string) (region,
 		}
 		return code, "flag", nil
 	}
-	if r, ok := p.InferRegion(x.Member.GeoLocation); ok {
+	if r, ok := p.InferRegion(x.GeoLocation); ok {
 		return r, "profile", nil
 	}
 	return p.RestOfWorld().Code, "default", nil
 }
 
-func resolveBorn(x *parse.Export, flagValue string) (t time.Time, yearOnly bool, source string, err error) {
+func resolveBorn(x parse.Member, flagValue string) (t time.Time, yearOnly bool, source string, err error) {
 	v := strings.TrimSpace(flagValue)
 	switch {
-	case v == "" && x.Member.BirthYear > 0:
-		return time.Date(x.Member.BirthYear, 1, 1, 0, 0, 0, 0, time.UTC), true, "verifications", nil
+	case v == "" && x.BirthYear > 0:
+		return time.Date(x.BirthYear, 1, 1, 0, 0, 0, 0, time.UTC), true, "verifications", nil
 	case v == "":
 		return time.Time{}, false, "", nil
 	case len(v) == 4:

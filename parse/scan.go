@@ -1,0 +1,465 @@
+package parse
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Sink receives an export's items while it is read, so that a caller can
+// classify and write them without ever holding them all: a heavy member's
+// archive has millions of rows.
+type Sink interface {
+	// Process is called once per batch, from several goroutines at once,
+	// before Commit. It may fill b.State.
+	Process(b *Batch)
+	// Commit is called once per batch, one batch at a time, in the order of
+	// the export (files in archive order, rows in file order).
+	Commit(b *Batch)
+}
+
+// Batch is a run of consecutive items of one file.
+type Batch struct {
+	Items []Item
+	// Renamed lists the items whose ID changed between Process and Commit:
+	// a row identical to an earlier row of its file is told apart by its
+	// rank among its equals, which only the ordered pass can know.
+	Renamed []int
+	// Dropped marks the items another part of the export (Basic and
+	// Complete) already gave; nil when there are none. They are read, but
+	// the export holds them once.
+	Dropped []bool
+	// State is the sink's own, from Process to Commit.
+	State any
+
+	seq     int
+	entry   int
+	part    *FileReport // what reading these rows found (problems, repairs)
+	end     *fileEnd    // set on a file's last batch
+	member  Member
+	unknown *UnknownFile
+}
+
+// Kept reports whether item i counts (it is not a duplicate of another part).
+func (b *Batch) Kept(i int) bool { return b.Dropped == nil || !b.Dropped[i] }
+
+// fileEnd is what the goroutine that opened a file knows once it is done:
+// the encoding, the notes on the header, and problems that stopped reading.
+// The first openProblems problems (openNotes notes) came before any row.
+type fileEnd struct {
+	report                  FileReport
+	openProblems, openNotes int
+}
+
+// chunkSize is how much CSV text one batch covers; tests lower it to cut
+// files into many batches.
+var chunkSize = 256 << 10
+
+// Scan reads one member's export and hands its items to a sink. The files
+// that hold facts about the member (Profile, Registration, Verifications;
+// all small) are read first and start is called with those facts, for the
+// caller to decide how to classify; then every file is read, large CSV
+// files cut into chunks parsed on all cores. The returned Export accounts for
+// every file but holds no items.
+func Scan(lim Limits, progress func(done, total int64), inputs []string, start func(Member) (Sink, error)) (*Export, error) {
+	var srcs []*source
+	defer func() {
+		for _, s := range srcs {
+			s.close()
+		}
+	}()
+	for _, in := range inputs {
+		s, err := openSource(in, lim)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, s)
+	}
+	if progress != nil {
+		watchProgress(srcs, progress)
+	}
+	return scanSources(srcs, inputs, start)
+}
+
+func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, error)) (*Export, error) {
+	entries, dupNotes := mergeEntries(srcs)
+	if !anyKnown(entries) {
+		return nil, notExportError(inputs, entries, srcs)
+	}
+	if allEncrypted(entries) {
+		return nil, fmt.Errorf("%s: the archive is password-protected; LinkedIn's archives are not: unzip it with its password and give the folder", strings.Join(inputs, ", "))
+	}
+	x := &Export{Sources: inputs, Problems: dupNotes}
+	x.Type, x.Date = exportFacts(srcs)
+
+	facts := readFacts(entries)
+	for _, r := range facts {
+		x.Member = mergeMember(x.Member, r.member)
+	}
+	sink, err := start(x.Member)
+	if err != nil {
+		return nil, err
+	}
+	s := &scan{x: x, sink: sink, entries: entries, facts: facts}
+	if len(srcs) > 1 {
+		s.firstSource = map[[idBytes]byte]string{}
+	}
+	s.run()
+
+	for _, src := range srcs {
+		for _, name := range src.skipped {
+			x.Problems = append(x.Problems, Problem{File: name, Reason: "skipped (not part of the export)"})
+		}
+		for _, name := range src.renamed {
+			x.Problems = append(x.Problems, Problem{File: src.name, Reason: "entry name " + name})
+		}
+	}
+	return x, nil
+}
+
+func anyKnown(entries []entry) bool {
+	for _, e := range entries {
+		if _, ok := specFor(e.path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsMemberFacts: the files whose rows say where the member lives, when
+// they registered and when they were born.
+func (s *fileSpec) holdsMemberFacts() bool {
+	return s.kind == KindProfile || s.kind == KindRegistration || s.kind == KindVerification
+}
+
+// readFacts reads the member-fact files whole, by entry index.
+func readFacts(entries []entry) map[int]entryResult {
+	out := map[int]entryResult{}
+	for i := range entries {
+		if spec, ok := specFor(entries[i].path); ok && spec.holdsMemberFacts() {
+			out[i] = readEntry(&entries[i])
+		}
+	}
+	return out
+}
+
+// scan is one pass over the export: a producer opens the files in order
+// and cuts them into units of work, workers parse the units and let the
+// sink process them, and the calling goroutine commits the batches in order.
+type scan struct {
+	x       *Export
+	sink    Sink
+	entries []entry
+	facts   map[int]entryResult
+
+	work chan unit
+	done chan *Batch
+	// slots bounds the units in flight, so memory does not grow with the
+	// archive when the workers or the sink fall behind the producer.
+	slots chan struct{}
+	seq   int
+
+	// committer state
+	file        *fileState
+	firstSource map[[idBytes]byte]string // item ID -> the part it came from, with several parts
+}
+
+type unit struct {
+	seq   int
+	entry int
+	run   func() *Batch
+}
+
+func (s *scan) run() {
+	workers := runtime.GOMAXPROCS(0)
+	inFlight := 4 * workers
+	s.work = make(chan unit)
+	s.done = make(chan *Batch, inFlight)
+	s.slots = make(chan struct{}, inFlight)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range s.work {
+				b := u.run()
+				b.seq, b.entry = u.seq, u.entry
+				s.sink.Process(b)
+				s.done <- b
+			}
+		}()
+	}
+	total := make(chan int, 1)
+	go func() {
+		s.produce()
+		close(s.work)
+		total <- s.seq
+	}()
+	go func() {
+		wg.Wait()
+		close(s.done)
+	}()
+	s.commitAll(total)
+}
+
+// emit queues one unit of work, waiting while too many are in flight.
+func (s *scan) emit(entry int, run func() *Batch) {
+	s.slots <- struct{}{}
+	s.work <- unit{seq: s.seq, entry: entry, run: run}
+	s.seq++
+}
+
+// produce walks the entries in order. CSV files are opened, decoded and cut
+// into chunks here (readCSV), one file at a time; all else runs in workers.
+func (s *scan) produce() {
+	for i := range s.entries {
+		e := &s.entries[i]
+		if r, ok := s.facts[i]; ok {
+			s.emit(i, func() *Batch { return resultBatch(r) })
+			continue
+		}
+		spec, ok := specFor(e.path)
+		if !ok {
+			s.emit(i, func() *Batch { return &Batch{unknown: countUnknown(e)} })
+			continue
+		}
+		c := newFileCtx(e, spec)
+		c.emit = func(run func() *Batch) { s.emit(i, run) }
+		c.openProblems, c.openNotes = -1, -1
+		readSpec(c, spec)
+		r := c.result()
+		end := &fileEnd{report: r.report, openProblems: c.openProblems, openNotes: c.openNotes}
+		if end.openProblems < 0 { // no chunk was emitted: every problem is the file's own
+			end.openProblems, end.openNotes = len(r.report.Problems), len(r.report.Notes)
+		}
+		s.emit(i, func() *Batch { return &Batch{Items: r.items, member: r.member, end: end, part: &FileReport{}} })
+	}
+}
+
+// resultBatch turns a file read whole into its one batch.
+func resultBatch(r entryResult) *Batch {
+	rep := r.report
+	return &Batch{Items: r.items, member: r.member, part: &FileReport{},
+		end: &fileEnd{report: rep, openProblems: len(rep.Problems), openNotes: len(rep.Notes)}}
+}
+
+// commitAll commits the batches in sequence order as they come back from
+// the workers, in whatever order they finish.
+func (s *scan) commitAll(total chan int) {
+	waiting := map[int]*Batch{}
+	next := 0
+	for b := range s.done {
+		waiting[b.seq] = b
+		for {
+			b, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			s.commit(b)
+			<-s.slots
+			next++
+		}
+	}
+	<-total
+}
+
+// fileState is what the committer gathers about the file being committed.
+type fileState struct {
+	entry    int
+	rows     FileReport // counts, repairs, dates and problems from the rows
+	ids      map[[idBytes]byte]uint32
+	source   string
+	dups     int
+	anyItems bool
+}
+
+func (s *scan) commit(b *Batch) {
+	if b.unknown != nil {
+		s.x.Unknown = append(s.x.Unknown, *b.unknown)
+		s.sink.Commit(b)
+		return
+	}
+	f := s.file
+	if f == nil || f.entry != b.entry {
+		f = &fileState{entry: b.entry, rows: FileReport{Repairs: map[string]int{}}, source: s.entries[b.entry].source}
+		s.file = f
+	}
+	f.addPart(b.part)
+	s.x.Member = mergeMember(s.x.Member, b.member)
+	f.rank(b)
+	if s.firstSource != nil {
+		f.dropOtherParts(b, s.firstSource)
+	}
+	s.sink.Commit(b)
+	if b.end != nil {
+		s.x.Files = append(s.x.Files, f.finish(b.end))
+		s.file = nil
+	}
+}
+
+// addPart adds what the rows of one chunk gave to the file's totals.
+func (f *fileState) addPart(p *FileReport) {
+	if p == nil {
+		return
+	}
+	r := &f.rows
+	r.Rows += p.Rows
+	r.Items += p.Items
+	r.Rejected += p.Rejected
+	for k, v := range p.Repairs {
+		r.Repairs[k] += v
+	}
+	r.Problems = append(r.Problems, p.Problems...)
+	r.Notes = append(r.Notes, p.Notes...)
+	if !p.First.IsZero() && (r.First.IsZero() || p.First.Before(r.First)) {
+		r.First = p.First
+	}
+	if p.Last.After(r.Last) {
+		r.Last = p.Last
+	}
+}
+
+// rank gives rows of identical content in one file (two hidden connections
+// made the same day) distinct IDs by their rank among equals, which does
+// not depend on where they sit in the file. Only the first ID of each is
+// remembered, in 12 bytes.
+func (f *fileState) rank(b *Batch) {
+	if f.ids == nil {
+		f.ids = map[[idBytes]byte]uint32{}
+	}
+	for i := range b.Items {
+		it := &b.Items[i]
+		k := idKey(it.ID)
+		n := f.ids[k]
+		f.ids[k] = n + 1
+		if n > 0 {
+			it.ID = contentID(it.Kind, it.ID, strconv.Itoa(int(n)))
+			b.Renamed = append(b.Renamed, i)
+		}
+	}
+}
+
+// dropOtherParts marks the items that another part of the export has
+// already given: the Basic and Complete archives repeat files, sometimes
+// under another name (Comments.csv and Comments_<id>.csv). Rows of one
+// part are never merged with each other: identical rows there are distinct.
+func (f *fileState) dropOtherParts(b *Batch, firstSource map[[idBytes]byte]string) {
+	for i := range b.Items {
+		k := idKey(b.Items[i].ID)
+		src, seen := firstSource[k]
+		switch {
+		case !seen:
+			firstSource[k] = f.source
+		case src != f.source:
+			if b.Dropped == nil {
+				b.Dropped = make([]bool, len(b.Items))
+			}
+			b.Dropped[i] = true
+			f.dups++
+		}
+	}
+}
+
+// finish puts the file's report together in the order things were found:
+// the header's notes and problems, the rows', then what ended reading.
+func (f *fileState) finish(end *fileEnd) FileReport {
+	r := end.report
+	rows := f.rows
+	r.Rows += rows.Rows
+	r.Items += rows.Items
+	r.Rejected += rows.Rejected
+	if r.Repairs == nil {
+		r.Repairs = map[string]int{}
+	}
+	for k, v := range rows.Repairs {
+		r.Repairs[k] += v
+	}
+	for k, v := range r.Repairs {
+		if v == 0 {
+			delete(r.Repairs, k)
+		}
+	}
+	r.Problems = splice(r.Problems, end.openProblems, rows.Problems)
+	r.Notes = splice(r.Notes, end.openNotes, rows.Notes)
+	if !rows.First.IsZero() && (r.First.IsZero() || rows.First.Before(r.First)) {
+		r.First = rows.First
+	}
+	if rows.Last.After(r.Last) {
+		r.Last = rows.Last
+	}
+	r.Duplicates = f.dups
+	if f.dups > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d item(s) also in another part of the export, counted once", f.dups))
+	}
+	return r
+}
+
+// splice inserts mid into s at i.
+func splice[T any](s []T, i int, mid []T) []T {
+	if len(mid) == 0 {
+		return s
+	}
+	i = min(i, len(s))
+	out := make([]T, 0, len(s)+len(mid))
+	out = append(out, s[:i]...)
+	out = append(out, mid...)
+	return append(out, s[i:]...)
+}
+
+// idBytes is the size of an item ID in bytes (24 hex digits).
+const idBytes = 12
+
+// idKey packs a hexadecimal ID into bytes for the maps; anything else (an
+// ID from an older result) is hashed into the same space.
+func idKey(id string) [idBytes]byte {
+	var k [idBytes]byte
+	if len(id) == 2*idBytes {
+		ok := true
+		for i := 0; i < idBytes && ok; i++ {
+			hi, ok1 := unhex(id[2*i])
+			lo, ok2 := unhex(id[2*i+1])
+			k[i], ok = hi<<4|lo, ok1 && ok2
+		}
+		if ok {
+			return k
+		}
+	}
+	copy(k[:], contentID("", id))
+	return k
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// collector is the sink of Read: it keeps every item.
+type collector struct{ items []Item }
+
+func (c *collector) Process(*Batch) {}
+
+func (c *collector) Commit(b *Batch) {
+	for i, it := range b.Items {
+		if b.Kept(i) {
+			c.items = append(c.items, it)
+		}
+	}
+}
+
+// NewBatch makes a batch of items held in memory, for a Sink fed by its
+// caller rather than by Scan; seq orders it among the others.
+func NewBatch(items []Item, seq int) *Batch { return &Batch{Items: items, seq: seq} }
+
+// Seq is the batch's place in the export: batches are committed in
+// increasing Seq.
+func (b *Batch) Seq() int { return b.seq }
