@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"strconv"
 	"strings"
@@ -268,12 +270,11 @@ func (s *scan) commitAll(total chan int) {
 
 // fileState is what the committer gathers about the file being committed.
 type fileState struct {
-	entry    int
-	rows     FileReport // counts, repairs, dates and problems from the rows
-	ids      map[[idBytes]byte]uint32
-	source   string
-	dups     int
-	anyItems bool
+	entry  int
+	rows   FileReport // counts, repairs, dates and problems from the rows
+	ids    idCounts
+	source string
+	dups   int
 }
 
 func (s *scan) commit(b *Batch) {
@@ -324,22 +325,78 @@ func (f *fileState) addPart(p *FileReport) {
 
 // rank gives rows of identical content in one file (two hidden connections
 // made the same day) distinct IDs by their rank among equals, which does
-// not depend on where they sit in the file. Only the first ID of each is
-// remembered, in 12 bytes.
+// not depend on where they sit in the file.
 func (f *fileState) rank(b *Batch) {
-	if f.ids == nil {
-		f.ids = map[[idBytes]byte]uint32{}
-	}
 	for i := range b.Items {
 		it := &b.Items[i]
-		k := idKey(it.ID)
-		n := f.ids[k]
-		f.ids[k] = n + 1
-		if n > 0 {
+		if n := f.ids.add(idKey(it.ID)); n > 0 {
 			it.ID = contentID(it.Kind, it.ID, strconv.Itoa(int(n)))
 			b.Renamed = append(b.Renamed, i)
 		}
 	}
+}
+
+// idCounts counts the IDs of one file in about 11 bytes each: the ranks
+// need every ID of a file that may hold millions of rows. An ID is kept as
+// its first 8 bytes, in an open-addressing table; the counts of the few
+// seen more than once are in a map. Two distinct IDs of one file sharing
+// their first 64 bits (a chance of about 1 in 10^12 for a million rows)
+// would make the second one ranked: still unique, only named otherwise.
+type idCounts struct {
+	slots []uint64 // 0 is empty; fingerprints are never 0
+	n     int
+	more  map[uint64]uint32 // occurrences after the first
+}
+
+// add records one occurrence of key and returns how many came before it.
+func (c *idCounts) add(key [idBytes]byte) uint32 {
+	fp := binary.LittleEndian.Uint64(key[:8]) | 1
+	if 4*(c.n+1) > 3*len(c.slots) {
+		c.grow()
+	}
+	i := slot(fp, len(c.slots))
+	for {
+		switch c.slots[i] {
+		case 0:
+			c.slots[i] = fp
+			c.n++
+			return 0
+		case fp:
+			if c.more == nil {
+				c.more = map[uint64]uint32{}
+			}
+			c.more[fp]++
+			return c.more[fp]
+		}
+		if i++; i == len(c.slots) {
+			i = 0
+		}
+	}
+}
+
+// grow makes the table half as large again, so that it stays between half
+// and three quarters full.
+func (c *idCounts) grow() {
+	old := c.slots
+	c.slots = make([]uint64, max(1024, len(old)*3/2))
+	for _, fp := range old {
+		if fp == 0 {
+			continue
+		}
+		i := slot(fp, len(c.slots))
+		for c.slots[i] != 0 {
+			if i++; i == len(c.slots) {
+				i = 0
+			}
+		}
+		c.slots[i] = fp
+	}
+}
+
+// slot maps a fingerprint, uniformly distributed, onto n slots.
+func slot(fp uint64, n int) int {
+	hi, _ := bits.Mul64(fp, uint64(n))
+	return int(hi)
 }
 
 // dropOtherParts marks the items that another part of the export has
@@ -419,8 +476,8 @@ func idKey(id string) [idBytes]byte {
 	if len(id) == 2*idBytes {
 		ok := true
 		for i := 0; i < idBytes && ok; i++ {
-			hi, ok1 := unhex(id[2*i])
-			lo, ok2 := unhex(id[2*i+1])
+			hi, ok1 := hexDigit(id[2*i])
+			lo, ok2 := hexDigit(id[2*i+1])
 			k[i], ok = hi<<4|lo, ok1 && ok2
 		}
 		if ok {
@@ -431,7 +488,7 @@ func idKey(id string) [idBytes]byte {
 	return k
 }
 
-func unhex(c byte) (byte, bool) {
+func hexDigit(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':
 		return c - '0', true
