@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
-	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -72,37 +71,26 @@ func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {
 	p.Charts = diffCharts(d, lang)
 	p.ChartData = p.Charts
 
-	changed := append([]Change(nil), d.Changed...)
-	newItems := d.New.Export.Items
-	sort.SliceStable(changed, func(a, b int) bool { return newItems[changed[a].New].Date.After(newItems[changed[b].New].Date) })
-	for i, c := range changed {
-		if i == opt.MaxItems {
-			p.MoreChanged = t(lang, "more_items", number(lang, len(changed)-i))
-			break
-		}
-		row := rowOf(lang, d.New, c.New, redact)
-		o := d.Old.Outcomes[c.Old]
-		row.OldOutcome, row.OldLabel, row.OldReason = o.Outcome, t(lang, "out_"+o.Outcome), o.Reason
+	for _, c := range d.shown.changed.first() {
+		row := shownRow(lang, &c, redact)
+		row.NewOutcome, row.NewLabel, row.NewReason = c.New.Outcome, t(lang, "out_"+c.New.Outcome), c.New.Reason
 		p.Changed = append(p.Changed, row)
 	}
-	removed := append([]int(nil), d.Removed...)
-	items := d.Old.Export.Items
-	sort.SliceStable(removed, func(a, b int) bool { return items[removed[a]].Date.After(items[removed[b]].Date) })
-	for i, j := range removed {
-		if i == opt.MaxItems {
-			p.MoreRemoved = t(lang, "more_items", number(lang, len(removed)-i))
-			break
-		}
-		row := rowOf(lang, d.Old, j, redact)
-		row.OldOutcome, row.OldLabel = row.NewOutcome, row.NewLabel
-		p.Removed = append(p.Removed, row)
+	if n := len(d.Changed) - len(p.Changed); n > 0 {
+		p.MoreChanged = t(lang, "more_items", number(lang, n))
+	}
+	for _, c := range d.shown.removed.first() {
+		p.Removed = append(p.Removed, shownRow(lang, &c, redact))
+	}
+	if n := len(d.Removed) - len(p.Removed); n > 0 {
+		p.MoreRemoved = t(lang, "more_items", number(lang, n))
 	}
 	return p
 }
 
 func sideOf(lang string, r *Result) diffSide {
 	s := diffSide{Exported: dateText(lang, r.Export.Date), AsOf: dateText(lang, r.AsOf), Region: regionText(lang, r),
-		OptOut: dayOrNone(lang, r.Member.effectiveOptOut()), Items: number(lang, len(r.Export.Items))}
+		OptOut: dayOrNone(lang, r.Member.effectiveOptOut()), Items: number(lang, r.Tally.Items)}
 	if r.Export.Date.IsZero() {
 		s.Exported = t(lang, "unknown")
 	}
@@ -116,14 +104,12 @@ func signed(lang string, n int) string {
 	return number(lang, n)
 }
 
-// rowOf describes item i of r, with its outcome as the "new" one.
-func rowOf(lang string, r *Result, i int, redact bool) changeRow {
-	it := r.Export.Items[i]
-	o := r.Outcomes[i]
-	row := changeRow{Date: dateText(lang, it.Date), Kind: kindName(lang, string(it.Kind)),
-		NewOutcome: o.Outcome, NewLabel: t(lang, "out_"+o.Outcome), NewReason: o.Reason}
+// shownRow describes a listed item with its outcome in the old export.
+func shownRow(lang string, c *diffShown, redact bool) changeRow {
+	row := changeRow{Date: dateText(lang, c.Item.Date), Kind: kindName(lang, string(c.Item.Kind)),
+		OldOutcome: c.Old.Outcome, OldLabel: t(lang, "out_"+c.Old.Outcome), OldReason: c.Old.Reason}
 	if !redact {
-		row.Text = it.Text
+		row.Text = c.Item.Text
 	}
 	return row
 }
@@ -140,13 +126,7 @@ func diffCharts(d *Diff, lang string) []chartSpec {
 	totals := sideBars(labels, []namedSeries{{Name: t(lang, "diff_old"), Color: oldColor, Values: oldV}, {Name: t(lang, "diff_new"), Color: newColor, Values: newV}}, false)
 
 	// Added and removed per kind.
-	added, removed := map[string]int{}, map[string]int{}
-	for _, j := range d.Added {
-		added[string(d.New.Export.Items[j].Kind)]++
-	}
-	for _, i := range d.Removed {
-		removed[string(d.Old.Export.Items[i].Kind)]++
-	}
+	added, removed := d.byKind(d.Added), d.byKind(d.Removed)
 	all := map[string]int{}
 	for k, n := range added {
 		all[k] += n

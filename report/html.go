@@ -292,7 +292,7 @@ func dateRange(lang string, first, last time.Time) string {
 // yourItems lists the member's items in scope (and possibly in scope),
 // newest first, capped.
 func yourItems(r *Result, lang string) ([]itemRow, string, string) {
-	shown := r.Tally.top.newest()
+	shown := r.Tally.top.first()
 	rows := make([]itemRow, 0, len(shown))
 	for i := range shown {
 		it, o := &shown[i].Item, shown[i].Outcome

@@ -93,7 +93,7 @@ func Analyse(x *parse.Export, p *policy.Policy, m policy.Member, info MemberInfo
 	info.Born, info.BornYearOnly = m.Born, m.BornYearOnly
 	info.Registered = x.Member.Registered
 	s := NewStream(Analysis{Policy: p, Member: m, Info: info, AsOf: asOf, keep: p != nil})
-	s.feed(x.Items)
+	feed(s, x.Items)
 	r, _ := s.Finish(x)
 	return r
 }

@@ -254,8 +254,8 @@ func (s *Stream) shareFlags(o Outcome) Outcome {
 	return o
 }
 
-// feed runs items held in memory through the stream, in batches.
-func (s *Stream) feed(items []parse.Item) {
+// feed runs items held in memory through a sink, in batches.
+func feed(s parse.Sink, items []parse.Item) {
 	const size = 4096
 	for seq := 0; seq*size < len(items); seq++ {
 		b := parse.NewBatch(items[seq*size:min((seq+1)*size, len(items))], seq)

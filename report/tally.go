@@ -45,7 +45,7 @@ type Tally struct {
 	// (the opt-out, else the current window's start).
 	split [2][nOutcomes]int
 	// top holds the newest exposed items for the report's list.
-	top topList
+	top *boundedList[shownItem]
 	// exposed counts the items in scope or possibly in scope.
 	exposed int
 }
@@ -65,7 +65,7 @@ type tallyRules struct {
 }
 
 func newTally(topN int) *Tally {
-	return &Tally{Kinds: map[parse.Kind]*KindTally{}, months: map[int]*[nOutcomes]int{}, top: topList{max: topN}}
+	return &Tally{Kinds: map[parse.Kind]*KindTally{}, months: map[int]*[nOutcomes]int{}, top: newBoundedList(topN, newerItem)}
 }
 
 // add counts one item with its outcome (-1 when unclassified); order is its
@@ -104,7 +104,7 @@ func (t *Tally) add(rules *tallyRules, it *parse.Item, outcome int, order int64)
 	t.split[after][outcome]++
 	if outcome <= 1 {
 		t.exposed++
-		t.top.offer(it, outcome, order)
+		t.top.offer(shownItem{Item: *it, Outcome: Outcomes[outcome], order: order})
 	}
 }
 
@@ -167,7 +167,7 @@ func (t *Tally) merge(u *Tally) {
 	if u.last.After(t.last) {
 		t.last = u.last
 	}
-	t.top.merge(&u.top)
+	t.top.merge(u.top)
 }
 
 // monthCounts is the count of one outcome for each month of the axis.
@@ -213,49 +213,53 @@ type shownItem struct {
 	order   int64
 }
 
-// topList keeps the max newest items offered, ties in export order, with
-// undated items last: the order the report lists them in.
-type topList struct {
-	max   int
-	items []shownItem
+// newerItem: newer first; equal dates in export order; undated last.
+func newerItem(a, b *shownItem) bool {
+	if !a.Item.Date.Equal(b.Item.Date) {
+		return a.Item.Date.After(b.Item.Date)
+	}
+	return a.order < b.order
 }
 
-func (l *topList) offer(it *parse.Item, outcome int, order int64) {
+// boundedList keeps the first max of the values offered in the order
+// before gives, whatever the order they are offered in.
+type boundedList[T any] struct {
+	max    int
+	before func(a, b *T) bool
+	items  []T
+}
+
+func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
+	return &boundedList[T]{max: max, before: before}
+}
+
+func (l *boundedList[T]) offer(v T) {
 	if l.max <= 0 {
 		return
 	}
-	l.items = append(l.items, shownItem{Item: *it, Outcome: Outcomes[outcome], order: order})
+	l.items = append(l.items, v)
 	if len(l.items) >= 2*l.max {
 		l.trim()
 	}
 }
 
-func (l *topList) merge(u *topList) {
-	l.items = append(l.items, u.items...)
-	if len(l.items) >= 2*l.max {
-		l.trim()
+func (l *boundedList[T]) merge(u *boundedList[T]) {
+	for _, v := range u.items {
+		l.offer(v)
 	}
 }
 
-// trim sorts the list and keeps its first max items.
-func (l *topList) trim() {
-	sort.Slice(l.items, func(a, b int) bool { return l.items[a].before(&l.items[b]) })
+// trim sorts the list and keeps its first max values.
+func (l *boundedList[T]) trim() {
+	sort.SliceStable(l.items, func(a, b int) bool { return l.before(&l.items[a], &l.items[b]) })
 	if len(l.items) > l.max {
 		clear(l.items[l.max:])
 		l.items = l.items[:l.max]
 	}
 }
 
-// before: newer first; equal dates in export order.
-func (s *shownItem) before(o *shownItem) bool {
-	if !s.Item.Date.Equal(o.Item.Date) {
-		return s.Item.Date.After(o.Item.Date)
-	}
-	return s.order < o.order
-}
-
-// newest is the kept items in the report's order.
-func (l *topList) newest() []shownItem {
+// first is the kept values in order.
+func (l *boundedList[T]) first() []T {
 	l.trim()
 	return l.items
 }

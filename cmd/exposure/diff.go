@@ -41,16 +41,18 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 			return err
 		}
 		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
-		read := func(inputs ...string) (*parse.Export, error) { return rf.read(stderr, inputs...) }
-		oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), read)
+		// The new export is read first and kept as compact records; the old
+		// one is matched against it while it is read.
+		newSide, newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), rf, stderr,
+			func(a report.Analysis) *report.DiffSide { return report.NewDiffSide(a, 0) })
 		if err != nil {
 			return err
 		}
-		newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), read)
+		oldSide, oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), rf, stderr, newSide.Against)
 		if err != nil {
 			return err
 		}
-		d := report.Compare(oldR, newR)
+		d := oldSide.Diff(oldR, newR)
 		if *jsonOut != "" {
 			if err := writeOutput(*jsonOut, inputs, stdout, func(w io.Writer) error { return report.WriteDiffJSON(w, d) }); err != nil {
 				return err
@@ -95,44 +97,68 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 	}
 }
 
-// loadSide reads and classifies one side. A JSON result is classified
-// again with the same rules as an archive, so that comparing a saved result
-// with an archive gives the answer comparing the two archives would; facts
-// not given as flags default to those the result was made with.
-func loadSide(paths []string, p *policy.Policy, mf memberFlags, read func(inputs ...string) (*parse.Export, error)) (*report.Result, error) {
+// loadSide reads and classifies one side into the sink side makes. A JSON
+// result is classified again with the same rules as an archive, so that
+// comparing a saved result with an archive gives the answer comparing the
+// two archives would; facts not given as flags default to those the result
+// was made with.
+func loadSide(paths []string, p *policy.Policy, mf memberFlags, rf readFlags, stderr io.Writer, side func(report.Analysis) *report.DiffSide) (*report.DiffSide, *report.Result, error) {
+	var s *report.DiffSide
+	start := func(facts parse.Member) (parse.Sink, error) {
+		a, err := sideAnalysis(facts, p, mf)
+		if err != nil {
+			return nil, err
+		}
+		s = side(a)
+		return s, nil
+	}
 	if len(paths) == 1 && strings.HasSuffix(strings.ToLower(paths[0]), ".json") {
 		x, saved, err := report.ReadJSON(paths[0])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if saved != nil {
 			mf = mf.over(memberFlags{region: saved.Region, optOut: saved.OptOut, objection: saved.Objection, born: saved.Born, asOf: saved.AsOf})
 		}
-		return classifyAsOf(x, p, mf)
+		if _, err := start(x.Member); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", paths[0], err)
+		}
+		s.Feed(x.Items)
+		x.Items = nil
+		r, err := s.Finish(x)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", paths[0], err)
+		}
+		return s, r, nil
 	}
 	for _, path := range paths {
 		if strings.HasSuffix(strings.ToLower(path), ".json") {
-			return nil, usagef("%s: a JSON result cannot be combined with other parts", path)
+			return nil, nil, usagef("%s: a JSON result cannot be combined with other parts", path)
 		}
 	}
-	x, err := read(paths...)
+	x, err := rf.scan(stderr, paths, start)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return classifyAsOf(x, p, mf)
+	r, err := s.Finish(x)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", strings.Join(paths, ", "), err)
+	}
+	return s, r, nil
 }
 
-func classifyAsOf(x *parse.Export, p *policy.Policy, mf memberFlags) (*report.Result, error) {
+// sideAnalysis resolves the member facts of one side.
+func sideAnalysis(facts parse.Member, p *policy.Policy, mf memberFlags) (report.Analysis, error) {
 	asOf, err := dayFlag("as-of", mf.asOf)
 	if err != nil {
-		return nil, err
+		return report.Analysis{}, err
 	}
 	if asOf.IsZero() {
 		asOf = today()
 	}
-	r, err := classify(x, p, mf, asOf)
+	m, info, err := resolveMember(facts, p, mf)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", strings.Join(x.Sources, ", "), err)
+		return report.Analysis{}, err
 	}
-	return r, nil
+	return report.Analysis{Policy: p, Member: m, Info: info, AsOf: asOf}, nil
 }

@@ -21,16 +21,6 @@ func (r *readFlags) declare(fs *flag.FlagSet) {
 	r.progressFlags.declare(fs)
 }
 
-// read reads an export within the limits, with a progress bar on a
-// terminal stderr.
-func (r *readFlags) read(stderr io.Writer, inputs ...string) (*parse.Export, error) {
-	lim, err := r.limits()
-	if err != nil {
-		return nil, err
-	}
-	return r.progressFlags.read(stderr, lim, inputs...)
-}
-
 // scan streams an export into a sink, within the limits, with the bar.
 func (r *readFlags) scan(stderr io.Writer, inputs []string, start func(parse.Member) (parse.Sink, error)) (*parse.Export, error) {
 	lim, err := r.limits()

@@ -24,18 +24,6 @@ func (p *progressFlags) declare(fs *flag.FlagSet) {
 	fs.BoolVarP(&p.quiet, "quiet", "q", false, "no progress bar (it is only shown when standard error is a terminal)")
 }
 
-// read reads an export into memory, with a progress bar on stderr while it
-// does when stderr is a terminal and --quiet is not given (see scan).
-func (p *progressFlags) read(stderr io.Writer, lim parse.Limits, inputs ...string) (*parse.Export, error) {
-	if p.quiet || !isTerminal(stderr) {
-		return parse.ReadLimited(lim, inputs...)
-	}
-	bar := newBar(stderr, "Reading "+shortNames(inputs))
-	x, err := parse.ReadWithProgress(lim, bar.set, inputs...)
-	bar.finish()
-	return x, err
-}
-
 // scan streams an export into the sink start returns, with the bar. The
 // bar counts the bytes of the export's files, uncompressed, and is erased
 // when reading ends, so that nothing of it stays in the terminal or reaches

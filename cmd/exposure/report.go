@@ -219,16 +219,6 @@ func dayFlag(name, v string) (time.Time, error) {
 	return t, nil
 }
 
-// classify resolves the member facts and classifies every item of x, held
-// in memory (diff).
-func classify(x *parse.Export, p *policy.Policy, mf memberFlags, asOf time.Time) (*report.Result, error) {
-	m, info, err := resolveMember(x.Member, p, mf)
-	if err != nil {
-		return nil, err
-	}
-	return report.Analyse(x, p, m, info, asOf), nil
-}
-
 // resolveMember combines the flags and what the export says about the
 // member, and records where each fact came from.
 func resolveMember(x parse.Member, p *policy.Policy, mf memberFlags) (policy.Member, report.MemberInfo, error) {
