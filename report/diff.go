@@ -104,11 +104,11 @@ func (n *diffNames) record(it *parse.Item, o *Outcome, seq int64) (diffRec, erro
 	return r, nil
 }
 
-func (n *diffNames) id(r diffRec) string       { return hex.EncodeToString(r.id[:]) }
-func (n *diffNames) kind(r diffRec) string     { return string(parse.Kinds[r.kind]) }
-func (n *diffNames) outcome(r diffRec) string  { return Outcomes[r.outcome] }
-func (n *diffNames) reason(r diffRec) string   { return n.reasons[r.reason] }
-func (n *diffNames) file(r diffRec) string     { return n.files[r.file] }
+func (n *diffNames) id(r diffRec) string      { return hex.EncodeToString(r.id[:]) }
+func (n *diffNames) kind(r diffRec) string    { return string(parse.Kinds[r.kind]) }
+func (n *diffNames) outcome(r diffRec) string { return Outcomes[r.outcome] }
+func (n *diffNames) reason(r diffRec) string  { return n.reasons[r.reason] }
+func (n *diffNames) file(r diffRec) string    { return n.files[r.file] }
 func (n *diffNames) date(r diffRec) *string {
 	if r.date == noDate {
 		return nil
@@ -168,11 +168,6 @@ func (s *DiffSide) Commit(b *parse.Batch) {
 			s.add(&b.Items[i], &st.outcomes[i], int64(b.Seq())<<32|int64(i))
 		}
 	}
-}
-
-// Feed runs items held in memory (a saved JSON result) through the side.
-func (s *DiffSide) Feed(items []parse.Item) {
-	feed(s, items)
 }
 
 func (s *DiffSide) add(it *parse.Item, o *Outcome, seq int64) {

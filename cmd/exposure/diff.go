@@ -113,18 +113,19 @@ func loadSide(paths []string, p *policy.Policy, mf memberFlags, rf readFlags, st
 		return s, nil
 	}
 	if len(paths) == 1 && strings.HasSuffix(strings.ToLower(paths[0]), ".json") {
-		x, saved, err := report.ReadJSON(paths[0])
+		x, err := report.ScanJSON(paths[0], func(saved *report.SavedMember, facts parse.Member) (parse.Sink, error) {
+			if saved != nil {
+				mf = mf.over(memberFlags{region: saved.Region, optOut: saved.OptOut, objection: saved.Objection, born: saved.Born, asOf: saved.AsOf})
+			}
+			sink, err := start(facts)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", paths[0], err)
+			}
+			return sink, nil
+		})
 		if err != nil {
 			return nil, nil, err
 		}
-		if saved != nil {
-			mf = mf.over(memberFlags{region: saved.Region, optOut: saved.OptOut, objection: saved.Objection, born: saved.Born, asOf: saved.AsOf})
-		}
-		if _, err := start(x.Member); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", paths[0], err)
-		}
-		s.Feed(x.Items)
-		x.Items = nil
 		r, err := s.Finish(x)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", paths[0], err)
