@@ -95,6 +95,21 @@ func BenchmarkClassify(b *testing.B) {
 	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "items/s")
 }
 
+// BenchmarkClassifier classifies the same items with the member's facts
+// worked out once, as a caller with many items of one member does.
+func BenchmarkClassifier(b *testing.B) {
+	c := Default().Classifier(benchMember, benchAsOf)
+	subjects := benchSubjects(100_000)
+	b.ReportAllocs()
+	n := 0
+	start := time.Now()
+	for b.Loop() {
+		resultSink = c.Classify(subjects[n%len(subjects)])
+		n++
+	}
+	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "items/s")
+}
+
 // BenchmarkWhatIf accumulates the what-if months item by item, as a
 // streaming caller does, for 100,000 items of the same mix.
 func BenchmarkWhatIf(b *testing.B) {

@@ -1,9 +1,11 @@
 package policy
 
 import (
+	"hash/maphash"
 	"math"
-	"slices"
+	"math/bits"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +28,10 @@ type Member struct {
 }
 
 // Result is the classification of one item.
+//
+// Flags is never nil, and it is shared: results with the same flags hold the same read-only
+// list, so a caller must not modify its elements (nor sort it in place). Appending to it is
+// safe: its capacity is its length, so append copies.
 type Result struct {
 	Outcome    string
 	Reason     string
@@ -95,16 +101,60 @@ type item struct {
 	undated bool
 }
 
+// dateFlags are the flags of an item whose date is not its creation day.
+func (it item) dateFlags() flagSet {
+	switch {
+	case it.undated:
+		return bitUndated
+	case !it.exact:
+		return bitLowerBound
+	}
+	return 0
+}
+
+// Classifier classifies the items of one member as of one day: it is Policy.Classify with
+// the facts about the member (region, effective opt-out day, the day they may be adult,
+// registration day) and the as-of day worked out once, for a member with many items. It is
+// read-only once made, so one Classifier may be used by several goroutines at once. Make
+// one with Policy.Classifier.
+type Classifier struct {
+	p      *Policy
+	r      *Region
+	a      int64 // as-of day
+	o      int64 // effective opt-out day; posInf: never
+	adult  int64 // first day the member may be adult (adultDay); negInf: no birth date
+	reg    int64 // registration day, when hasReg
+	hasReg bool
+}
+
+// Classifier returns the classifier of member m's items as of the day asOf:
+// p.Classifier(m, asOf).Classify(s) is p.Classify(s, m, asOf).
+func (p *Policy) Classifier(m Member, asOf time.Time) *Classifier {
+	c := new(Classifier)
+	p.prepare(c, m, asOf)
+	return c
+}
+
+func (p *Policy) prepare(c *Classifier, m Member, asOf time.Time) {
+	*c = Classifier{p: p, r: p.region(m.Region), a: dayNum(asOf), o: effectiveOptOut(m), adult: negInf}
+	if !m.Born.IsZero() {
+		c.adult = adultDay(m.Born, m.BornYearOnly, p.Rules.Minor.Age)
+	}
+	if !m.Registered.IsZero() {
+		c.reg, c.hasReg = dayNum(m.Registered), true
+	}
+}
+
 // A lower-bound date (a position's Started On) cannot be earlier than the
 // registration: nothing was added to the profile before the account existed.
-func (p *Policy) itemOf(s Subject, m Member) item {
+func (c *Classifier) itemOf(s Subject) item {
 	switch {
-	case !s.Date.IsZero() && s.LowerBound && !m.Registered.IsZero():
-		return item{c: max(dayNum(s.Date), dayNum(m.Registered))}
+	case !s.Date.IsZero() && s.LowerBound && c.hasReg:
+		return item{c: max(dayNum(s.Date), c.reg)}
 	case !s.Date.IsZero():
 		return item{c: dayNum(s.Date), exact: !s.LowerBound}
-	case !m.Registered.IsZero():
-		return item{c: dayNum(m.Registered), undated: true}
+	case c.hasReg:
+		return item{c: c.reg, undated: true}
 	}
 	return item{c: negInf, undated: true}
 }
@@ -118,45 +168,143 @@ func (p *Policy) region(code string) *Region {
 }
 
 // gate applies the rules that do not depend on the opt-out day: category, minor, look-back.
-// It returns the final result when one of them decides, and the item's category otherwise.
-func (p *Policy) gate(s Subject, it item, m Member, r *Region, a int64) (*Result, *Category) {
+// done reports that one of them decides, with the result; cat is the item's category (nil for
+// an unknown kind) either way.
+func (c *Classifier) gate(s Subject, it item) (res Result, cat *Category, done bool) {
+	if res, cat, done = c.p.categoryGate(s); done {
+		return res, cat, true
+	}
+	res, done = c.memberGate(it, cat)
+	return res, cat, done
+}
+
+// categoryGate applies the category: excluded, not listed and unknown kinds are decided by
+// the kind alone.
+func (p *Policy) categoryGate(s Subject) (Result, *Category, bool) {
 	cat, known := p.byKind[s.Kind]
 	if !known {
-		return &Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Low, Flags: []string{FlagUnknownKind}}, nil
+		return Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Low, Flags: flagList(bitUnknownKind, nil)}, nil, true
 	}
 	switch cat.Scope {
 	case ScopeExcluded:
-		return &Result{Outcome: Excluded, Reason: cat.Name, Confidence: High, Flags: slices.Clone(cat.Flags)}, cat
+		return Result{Outcome: Excluded, Reason: cat.Name, Confidence: High, Flags: flagList(0, cat.Flags)}, cat, true
 	case ScopeNotListed:
-		return &Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Medium, Flags: slices.Clone(cat.Flags)}, cat
+		return Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Medium, Flags: flagList(0, cat.Flags)}, cat, true
 	}
-	if !m.Born.IsZero() {
-		adult := adultDay(m.Born, m.BornYearOnly, p.Rules.Minor.Age)
-		// An exact date settles it. A lower bound or no date does not tell when the item was
-		// made, only that it existed by the as-of day: it is certainly a minor's item only if
-		// the member is still certainly under age on that day.
-		if it.c < adult && (it.exact || a < adult) {
-			return &Result{Outcome: Protected, Reason: ReasonMinor, Confidence: Medium, Flags: p.dateFlags(s, it, cat)}, cat
-		}
-	}
-	// The look-back cut-off protects only items certainly made before it.
-	if it.exact && it.c < r.cutoff {
-		return &Result{Outcome: Protected, Reason: ReasonBeforeLookback, Confidence: Low, Flags: p.dateFlags(s, it, cat)}, cat
-	}
-	return nil, cat
+	return Result{}, cat, false
 }
 
-func (p *Policy) dateFlags(s Subject, it item, cat *Category) []string {
-	var f []string
-	if it.undated {
-		f = append(f, FlagUndated)
-	} else if !it.exact {
-		f = append(f, FlagLowerBoundDate)
+// memberGate applies the under-age rule and the look-back cut-off to an item of a category
+// that may be in scope.
+func (c *Classifier) memberGate(it item, cat *Category) (Result, bool) {
+	// An exact date settles it. A lower bound or no date does not tell when the item was
+	// made, only that it existed by the as-of day: it is certainly a minor's item only if
+	// the member is still certainly under age on that day. Without a birth date adult is
+	// negInf, before every item.
+	if it.c < c.adult && (it.exact || c.a < c.adult) {
+		return Result{Outcome: Protected, Reason: ReasonMinor, Confidence: Medium, Flags: flagList(it.dateFlags(), cat.Flags)}, true
 	}
-	if cat != nil {
-		f = append(f, cat.Flags...)
+	// The look-back cut-off protects only items certainly made before it.
+	if it.exact && it.c < c.r.cutoff {
+		return Result{Outcome: Protected, Reason: ReasonBeforeLookback, Confidence: Low, Flags: flagList(it.dateFlags(), cat.Flags)}, true
 	}
-	return f
+	return Result{}, false
+}
+
+// flagSet is a set of the policy's own flags, one bit each, in the order in which a result
+// lists them; the category's flags come after them.
+type flagSet uint16
+
+const (
+	bitUndated flagSet = 1 << iota
+	bitLowerBound
+	bitHistorical
+	bitLookbackUncertain
+	bitContinuedUse
+	bitPausedWindow
+	bitDisputed
+	bitNonPublic
+	bitStartUncertain
+	bitUnknownKind
+	nFlagBits = iota
+)
+
+var flagNames = [nFlagBits]string{FlagUndated, FlagLowerBoundDate, FlagHistorical, FlagLookbackUncertain,
+	FlagContinuedUsePossible, FlagPausedWindow, FlagDisputedCategory, FlagNonPublic, FlagStartUncertain,
+	FlagUnknownKind}
+
+// Flag lists are interned: an export of millions of items has a few dozen distinct lists, and
+// results share them (see Result). flagTab is a hash table of lists keyed by their content,
+// filled on first use and never emptied: lock-free, so that concurrent Classify calls need no
+// lock, and keyed by content rather than by policy or category, so that it needs no state in
+// the policy. A list is looked up by its bits and its category flags and checked against both
+// on every hit, so that a list that a caller modified after all is not handed out again.
+var (
+	flagTab  [1 << 10]atomic.Pointer[flagEntry]
+	flagSeed = maphash.MakeSeed()
+	noFlags  = []string{} // shared: its capacity is 0
+)
+
+const flagProbes = 8 // slots tried before a list is made without interning it
+
+type flagEntry struct {
+	bits flagSet
+	list []string // flagNames of bits, then the category flags; cap == len
+}
+
+// flagList returns the flags of the bits b followed by the category flags cf, interned.
+func flagList(b flagSet, cf []string) []string {
+	if b == 0 && len(cf) == 0 {
+		return noFlags
+	}
+	h := uint64(b)
+	for _, f := range cf {
+		h = h*31 + maphash.String(flagSeed, f)
+	}
+	for i := range uint64(flagProbes) {
+		slot := &flagTab[(h+i)%uint64(len(flagTab))]
+		e := slot.Load()
+		if e == nil {
+			e = &flagEntry{bits: b, list: makeFlags(b, cf)}
+			if slot.CompareAndSwap(nil, e) {
+				return e.list
+			}
+			e = slot.Load()
+		}
+		if e.is(b, cf) {
+			return e.list
+		}
+	}
+	return makeFlags(b, cf) // the table is crowded: a fresh list
+}
+
+// is reports whether e holds the flags of b followed by cf.
+func (e *flagEntry) is(b flagSet, cf []string) bool {
+	if e.bits != b || len(e.list) != bits.OnesCount16(uint16(b))+len(cf) {
+		return false
+	}
+	k := 0
+	for ; b != 0; b &= b - 1 {
+		if e.list[k] != flagNames[bits.TrailingZeros16(uint16(b))] {
+			return false
+		}
+		k++
+	}
+	for _, f := range cf {
+		if e.list[k] != f {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+func makeFlags(b flagSet, cf []string) []string {
+	list := make([]string, 0, bits.OnesCount16(uint16(b))+len(cf))
+	for ; b != 0; b &= b - 1 {
+		list = append(list, flagNames[bits.TrailingZeros16(uint16(b))])
+	}
+	return append(list, cf...)
 }
 
 // verdict is what one window (or the policy's windows together) says about an item.
@@ -264,8 +412,9 @@ func (p *Policy) windows(r *Region, c, o, a int64) verdict {
 func exposed(outcome string) bool { return outcome == InScope || outcome == PossiblyInScope }
 
 // finish turns the window verdict into the item's outcome: disputed kinds and non-public posts
-// are only possibly in scope where they would be in scope.
-func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome, reason string, flags []string) {
+// are only possibly in scope where they would be in scope. flags are their flags, set only
+// for an exposed outcome decided by another reason.
+func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome, reason string, flags flagSet) {
 	outcome, reason = v.outcome, v.reason
 	disputed := cat.Scope == ScopeDisputed
 	nonPublic := p.nonPublic(s)
@@ -279,10 +428,10 @@ func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome, reason st
 	}
 	if exposed(outcome) {
 		if disputed {
-			flags = append(flags, FlagDisputedCategory)
+			flags |= bitDisputed
 		}
 		if nonPublic {
-			flags = append(flags, FlagNonPublic)
+			flags |= bitNonPublic
 		}
 	}
 	return outcome, reason, flags
@@ -306,7 +455,8 @@ func (p *Policy) nonPublic(s Subject) bool {
 }
 
 // Classify decides one item's outcome as of the day asOf. It is pure: the result depends only
-// on its arguments and the policy.
+// on its arguments and the policy. For many items of one member, Classifier saves working out
+// the member's facts for each.
 //
 // Order: category (excluded, not_listed), then the under-age rule, the look-back cut-off, and
 // the training windows (see window). Confidence starts from the typical confidence of the
@@ -317,21 +467,37 @@ func (p *Policy) nonPublic(s Subject) bool {
 // a disputed kind or a non-public post whose outcome came from another reason; an uncertain
 // window start that the result depends on.
 func (p *Policy) Classify(s Subject, m Member, asOf time.Time) Result {
-	r := p.region(m.Region)
-	a := dayNum(asOf)
-	it := p.itemOf(s, m)
-	if res, _ := p.gate(s, it, m, r, a); res != nil {
-		if res.Flags == nil {
-			res.Flags = []string{}
-		}
-		return *res
+	// The category alone decides most items (messages): no need for the member's facts.
+	res, cat, done := p.categoryGate(s)
+	if done {
+		return res
 	}
-	cat := p.byKind[s.Kind]
-	o := effectiveOptOut(m)
+	var c Classifier
+	p.prepare(&c, m, asOf)
+	return c.classify(s, cat)
+}
+
+// Classify decides the outcome of one item of the Classifier's member as of its day, as
+// Policy.Classify does.
+func (c *Classifier) Classify(s Subject) Result {
+	res, cat, done := c.p.categoryGate(s)
+	if done {
+		return res
+	}
+	return c.classify(s, cat)
+}
+
+// classify classifies an item of category cat, which the category gate let through.
+func (c *Classifier) classify(s Subject, cat *Category) Result {
+	p, r, a, o := c.p, c.r, c.a, c.o
+	it := c.itemOf(s)
+	if res, done := c.memberGate(it, cat); done {
+		return res
+	}
 	v := p.windows(r, it.c, o, a)
 	outcome, reason, extra := p.finish(v, cat, s)
 
-	flags := p.dateFlags(s, it, nil)
+	flags := it.dateFlags()
 	var w *Window
 	if v.win >= 0 {
 		w = &r.Windows[v.win]
@@ -339,28 +505,27 @@ func (p *Policy) Classify(s Subject, m Member, asOf time.Time) Result {
 	lower := 0
 	if exposed(outcome) {
 		if v.historical {
-			flags = append(flags, FlagHistorical)
+			flags |= bitHistorical
 			if r.LookbackUncertain {
-				flags = append(flags, FlagLookbackUncertain)
+				flags |= bitLookbackUncertain
 				lower++
 			}
 		}
 		if reason == ReasonBeforeOptOut && p.Rules.OptOut.ContinuedUsePossible {
-			flags = append(flags, FlagContinuedUsePossible)
+			flags |= bitContinuedUse
 		}
 		if v.pausedToo {
-			flags = append(flags, FlagPausedWindow)
+			flags |= bitPausedWindow
 		}
-		lower += len(extra)
-		flags = append(flags, extra...)
+		lower += bits.OnesCount16(uint16(extra))
+		flags |= extra
 	}
 	if w != nil && w.StartUncertain && (reason == ReasonStartUncertain || v.reason == p.Rules.NotStarted.Reason && v.win >= 0) {
-		flags = append(flags, FlagStartUncertain)
+		flags |= bitStartUncertain
 		if reason != ReasonStartUncertain {
 			lower++
 		}
 	}
-	flags = append(flags, cat.Flags...)
 
 	conf := baseConfidence(outcome, reason)
 	if w != nil && w.Confidence != "" && exposed(outcome) {
@@ -372,10 +537,7 @@ func (p *Policy) Classify(s Subject, m Member, asOf time.Time) Result {
 	for ; lower > 0; lower-- {
 		conf = lowerConf(conf)
 	}
-	if flags == nil {
-		flags = []string{}
-	}
-	return Result{Outcome: outcome, Reason: reason, Confidence: conf, Flags: flags}
+	return Result{Outcome: outcome, Reason: reason, Confidence: conf, Flags: flagList(flags, cat.Flags)}
 }
 
 // dateSensitive reports whether an item whose date is only a lower bound (or unknown) would get
@@ -383,16 +545,18 @@ func (p *Policy) Classify(s Subject, m Member, asOf time.Time) Result {
 // the creation day crosses the opt-out or a window's start or end, so those days are the only
 // candidates to try.
 func (p *Policy) dateSensitive(r *Region, it item, o, a int64, v verdict) bool {
-	cands := []int64{a, o}
-	for _, w := range r.Windows {
-		cands = append(cands, w.start, w.end)
-	}
-	for _, c := range cands {
+	changes := func(c int64) bool {
 		if c <= it.c || c > a {
-			continue
+			return false
 		}
 		u := p.windows(r, c, o, a)
-		if u.outcome != v.outcome || u.reason != v.reason {
+		return u.outcome != v.outcome || u.reason != v.reason
+	}
+	if changes(a) || changes(o) {
+		return true
+	}
+	for i := range r.Windows {
+		if changes(r.Windows[i].start) || changes(r.Windows[i].end) {
 			return true
 		}
 	}

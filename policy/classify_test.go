@@ -1,8 +1,11 @@
 package policy
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -331,11 +334,13 @@ func TestClassifyIsPure(t *testing.T) {
 			t.Fatalf("%+v != %+v", a, b)
 		}
 	}
-	// Result flags must not alias the policy's category flags.
+	// Result flags, shared between results, never alias the policy's
+	// category flags: a caller's mistake could not change the policy.
 	r := p.Classify(kind("recommendation_given", "2026-01-01"), eu, day("2026-06-01"))
-	r.Flags[0] = "changed"
-	if c, _ := p.Category("recommendation_given"); c.Flags[0] != "third_party_profile" {
-		t.Fatal("a result's flags alias the policy")
+	c, _ := p.Category("recommendation_given")
+	k := slices.Index(r.Flags, c.Flags[0])
+	if k < 0 || &r.Flags[k] == &c.Flags[0] {
+		t.Fatalf("flags %v: the category's flag is missing or aliased", r.Flags)
 	}
 }
 
@@ -354,5 +359,115 @@ func TestLowerBoundNotBeforeRegistration(t *testing.T) {
 	w := p.WhatIf([]Subject{s}, m, day("2026-11-23"))
 	if w[0].Month.Format("2006-01") != "2009-04" {
 		t.Errorf("what-if starts %s, want 2009-04 (registration)", w[0].Month.Format("2006-01"))
+	}
+}
+
+// A Classifier gives what Classify gives, item by item, in every region, also
+// when several goroutines share it.
+func TestClassifierMatchesClassify(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	cutoff := loadString(t, strings.Replace(string(embeddedYAML), "lookback_cutoff: null", "lookback_cutoff: 2015-01-01", 1))
+	for _, p := range []*Policy{Default(), cutoff} {
+		for _, code := range append(regionCodes(p), "hk", " uk ") {
+			for trial := range 20 {
+				m := randomMember(r)
+				m.Region = code
+				if r.IntN(3) > 0 {
+					m.OptOut = randomDay(r, "2023-01-01", "2027-06-30")
+				}
+				asOf := randomDay(r, "2023-06-01", "2028-06-30")
+				subjects := make([]Subject, 200)
+				for i := range subjects {
+					subjects[i] = randomSubject(r)
+				}
+				want := make([]Result, len(subjects))
+				for i, s := range subjects {
+					want[i] = p.Classify(s, m, asOf)
+				}
+				c := p.Classifier(m, asOf)
+				got := make([]Result, len(subjects))
+				var wg sync.WaitGroup
+				for g := range 4 {
+					wg.Go(func() {
+						for i := g; i < len(subjects); i += 4 {
+							got[i] = c.Classify(subjects[i])
+						}
+					})
+				}
+				wg.Wait()
+				for i := range subjects {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Fatalf("%s trial %d (%+v, as of %s), %+v:\nClassifier %+v\nClassify   %+v",
+							code, trial, m, asOf.Format(dateLayout), subjects[i], got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+// Classifying a typical item allocates nothing: flag lists are shared and the
+// member's facts are worked out without the heap.
+func TestClassifyAllocs(t *testing.T) {
+	p := Default()
+	m := Member{Region: "EU", OptOut: day("2025-12-01"), Born: day("1984-03-01"), Registered: day("2009-04-17")}
+	minor := Member{Region: "EU", Born: day("2009-03-01")}
+	asOf := day("2026-06-01")
+	cases := []struct {
+		name string
+		s    Subject
+		m    Member
+		want string
+	}{
+		{"in scope", post("2021-05-05"), m, InScope},
+		{"protected after the opt-out", post("2026-01-10"), m, Protected},
+		{"protected minor", post("2025-12-01"), minor, Protected},
+		{"excluded", kind("message", "2025-12-24"), m, Excluded},
+		{"not listed", kind("connection", "2020-01-01"), m, NotListed},
+		{"unknown kind", kind("future_feature", "2020-01-01"), m, NotListed},
+		{"undated", kind("profile", ""), m, InScope},
+		{"lower bound", Subject{Kind: "position", Date: day("2020-01-01"), LowerBound: true}, m, InScope},
+		{"non-public post", Subject{Kind: "post", Date: day("2021-05-05"), Visibility: "CONNECTIONS"}, m, PossiblyInScope},
+		{"category flags", kind("recommendation_given", "2021-05-05"), m, InScope},
+	}
+	for _, tc := range cases {
+		c := p.Classifier(tc.m, asOf)
+		if got := c.Classify(tc.s).Outcome; got != tc.want {
+			t.Fatalf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+		if n := testing.AllocsPerRun(100, func() { resultSink = p.Classify(tc.s, tc.m, asOf) }); n != 0 {
+			t.Errorf("%s: Classify makes %v allocations", tc.name, n)
+		}
+		if n := testing.AllocsPerRun(100, func() { resultSink = c.Classify(tc.s) }); n != 0 {
+			t.Errorf("%s: Classifier.Classify makes %v allocations", tc.name, n)
+		}
+		acc := p.NewWhatIf(tc.m, asOf)
+		if n := testing.AllocsPerRun(100, func() { acc.Add(tc.s) }); n != 0 {
+			t.Errorf("%s: WhatIfAcc.Add makes %v allocations", tc.name, n)
+		}
+	}
+}
+
+// Results with the same flags share one list, which append does not write
+// into; a list that a caller modified anyway is not handed out again. The
+// category flag is this test's own, so that no other test sees its list.
+func TestFlagsShared(t *testing.T) {
+	p := loadString(t, strings.Replace(string(embeddedYAML), "flags: [third_party_profile]", "flags: [test_flags_shared]", 1))
+	c := p.Classifier(eu, day("2026-06-01"))
+	s := kind("recommendation_given", "2021-05-05")
+	want := []string{FlagHistorical, FlagLookbackUncertain, "test_flags_shared"}
+	a, b := c.Classify(s), p.Classify(s, eu, day("2026-06-01"))
+	if !slices.Equal(a.Flags, want) || &a.Flags[0] != &b.Flags[0] {
+		t.Fatalf("flags %v and %v, want %v, shared", a.Flags, b.Flags, want)
+	}
+	if cap(a.Flags) != len(a.Flags) {
+		t.Errorf("capacity %d > length %d: append would write into the shared list", cap(a.Flags), len(a.Flags))
+	}
+	if e := c.Classify(kind("message", "2021-05-05")).Flags; e == nil || len(e) != 0 || cap(e) != 0 {
+		t.Errorf("no flags: %#v, want an empty list with no room", e)
+	}
+	a.Flags[0] = "changed"
+	if got := c.Classify(s).Flags; !slices.Equal(got, want) {
+		t.Errorf("after a caller changed a list: %v, want %v", got, want)
 	}
 }

@@ -45,7 +45,8 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 // change at month k, and grows only towards earlier months, by appending.
 type WhatIfAcc struct {
 	p      *Policy
-	m      Member // with no opt-out or objection: every month is a what-if
+	m      Member     // with no opt-out or objection: every month is a what-if
+	c      Classifier // m as of a
 	r      *Region
 	a      int64   // as-of day
 	lastM  int64   // as-of month
@@ -71,6 +72,7 @@ func (p *Policy) NewWhatIf(m Member, asOf time.Time) *WhatIfAcc {
 	a := dayNum(asOf)
 	acc := &WhatIfAcc{p: p, m: m, r: r, a: a, lastM: monthOf(a), first: posInf,
 		starts: windowStarts(r), names: slices.Clone(Outcomes)}
+	p.prepare(&acc.c, m, asOf)
 	acc.base = make([]int, len(acc.names))
 	acc.rows = make([][]int, len(acc.names))
 	acc.ts = make([]bound, 0, len(acc.starts)+1)
@@ -94,12 +96,12 @@ func windowStarts(r *Region) []bound {
 // Add counts one item.
 func (a *WhatIfAcc) Add(s Subject) {
 	p := a.p
-	it := p.itemOf(s, a.m)
+	it := a.c.itemOf(s)
 	if it.c != negInf { // before the gate: a rejected item still starts the curve
 		a.first = min(a.first, it.c)
 	}
-	res, cat := p.gate(s, it, a.m, a.r, a.a)
-	if res != nil {
+	res, cat, done := a.c.gate(s, it)
+	if done {
 		a.base[a.index(res.Outcome)]++
 		return
 	}
