@@ -66,12 +66,12 @@ func readRows[T any](c *fileCtx, t *table, toItem rowFunc[T]) {
 			c.reject(line, fmt.Sprintf("more fields than the header's %d", t.width))
 			continue
 		}
-		row := v.(T)
-		if isEmptyRow(&row, extra) {
+		row := v.(*T) // a pointer: gocsv then returns the row it allocated, not a copy
+		if isEmptyRow(row, extra) {
 			continue // a record whose cells are all empty is not a row
 		}
 		t.checkShape(c, line)
-		it, reason := toItem(c, &row, line)
+		it, reason := toItem(c, row, line)
 		if reason != "" {
 			c.reject(line, reason)
 			continue
@@ -103,9 +103,11 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 	for {
 		chunk, line, lastStart, err := sp.next(chunkSize)
 		if len(chunk) > 0 {
-			data := bytes.Clone(chunk)
+			data := chunkBuffer(chunk)
 			c.emit(func() *Batch {
-				return parseChunk(c.e, head, data, line, comma, opt.lazyQuotes, unknown, toItem)
+				b := parseChunk(c.e, head, *data, line, comma, opt.lazyQuotes, unknown, toItem)
+				chunkBuffers.Put(data) // the items hold none of it: csv.Reader copies fields
+				return b
 			})
 		}
 		if lastStart > 0 {
@@ -119,6 +121,15 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 			return
 		}
 	}
+}
+
+// chunkBuffers recycles the copies of the chunks handed to the workers.
+var chunkBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+func chunkBuffer(chunk []byte) *[]byte {
+	p := chunkBuffers.Get().(*[]byte)
+	*p = append((*p)[:0], chunk...)
+	return p
 }
 
 // splitHeader reads the records before the header and the header itself.
@@ -161,7 +172,7 @@ func parseChunk[T any](e *entry, head, data []byte, line int, comma rune, lazy, 
 	c := &fileCtx{e: e, report: FileReport{Repairs: map[string]int{}}}
 	c.items = make([]Item, 0, bytes.Count(data, []byte("\n"))+1) // at most one item per line
 	r := newCSVReader(io.MultiReader(bytes.NewReader(head), bytes.NewReader(data)), comma, lazy)
-	var zero T
+	var zero *T
 	um, err := gocsv.NewUnmarshaller(r, zero)
 	if err != nil { // the header was read once already; this cannot fail
 		c.fileProblem("cannot read the header: %v", err)
@@ -213,7 +224,7 @@ func openTable[T any](c *fileCtx, opt csvOptions) (*table, bool) {
 			return nil, false
 		}
 	}
-	var zero T
+	var zero *T
 	um, err := gocsv.NewUnmarshaller(r, zero)
 	if err != nil {
 		c.fileProblem("cannot read the header: %v", err)

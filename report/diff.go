@@ -158,9 +158,12 @@ func (cur *DiffSide) Against(a Analysis) *DiffSide {
 
 // Commit classifies as Stream does, then records or matches the batch's items.
 func (s *DiffSide) Commit(b *parse.Batch) {
-	s.Stream.Commit(b)
-	st, _ := b.State.(*batchState)
-	if st == nil || st.outcomes == nil {
+	st := s.Stream.commit(b)
+	if st == nil {
+		return
+	}
+	defer st.release()
+	if st.outcomes == nil {
 		return
 	}
 	for i := range b.Items {

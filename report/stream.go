@@ -3,7 +3,8 @@ package report
 import (
 	"bufio"
 	"io"
-	"strings"
+	"slices"
+	"sync"
 	"time"
 
 	"exposure/parse"
@@ -36,14 +37,14 @@ type Stream struct {
 	a      Analysis
 	r      *Result // printer settings (redaction) for the encoders
 	rules  tallyRules
+	cls    *policy.Classifier
 	tally  *Tally
 	whatIf *policy.WhatIfAcc
 	json   *jsonWriter
 	csv    *bufio.Writer
 	err    error
-	// With keep, every outcome, its flag lists shared.
+	// With keep, every outcome.
 	outcomes []Outcome
-	flagSets map[string][]string
 }
 
 // NewStream starts an analysis; with a JSON writer it writes the result's
@@ -56,11 +57,11 @@ func NewStream(a Analysis) *Stream {
 	s.r = &Result{Policy: a.Policy, Member: a.Info, AsOf: a.AsOf, Redact: a.Redact}
 	s.rules = tallyRules{registered: a.Info.Registered, split: splitDay(a.Policy, a.Info), topN: a.TopN}
 	if a.Policy != nil {
+		s.cls = a.Policy.Classifier(a.Member, a.AsOf)
 		s.whatIf = a.Policy.NewWhatIf(a.Member, a.AsOf)
 	}
 	if a.keep {
 		s.outcomes = []Outcome{}
-		s.flagSets = map[string][]string{}
 	}
 	if a.JSON != nil {
 		s.json = newJSONWriter(a.JSON)
@@ -92,6 +93,23 @@ func (s *Stream) fail(err error) {
 	}
 }
 
+// states recycles the batches' buffers: growing a new JSON buffer for
+// every batch was the largest source of garbage.
+var states = sync.Pool{New: func() any { return &batchState{} }}
+
+func newBatchState() *batchState {
+	st := states.Get().(*batchState)
+	st.json, st.jsonEnd, st.csv, st.csvEnd = st.json[:0], st.jsonEnd[:0], st.csv[:0], st.csvEnd[:0]
+	return st
+}
+
+// release gives a committed batch's buffers back.
+func (st *batchState) release() {
+	st.tally, st.whatIf = nil, nil
+	clear(st.outcomes)
+	states.Put(st)
+}
+
 // batchState is what Process leaves for Commit.
 type batchState struct {
 	outcomes []Outcome
@@ -110,12 +128,15 @@ func (s *Stream) Process(b *parse.Batch) {
 }
 
 func (s *Stream) process(items []parse.Item, seq int, keep func(int) bool) *batchState {
-	st := &batchState{tally: newTally(s.a.TopN)}
+	st := newBatchState()
+	st.tally = newTally(s.a.TopN)
 	if s.whatIf != nil {
 		st.whatIf = s.a.Policy.NewWhatIf(s.a.Member, s.a.AsOf)
 	}
 	if s.a.Policy != nil {
-		st.outcomes = make([]Outcome, len(items))
+		st.outcomes = slices.Grow(st.outcomes[:0], len(items))[:len(items)]
+	} else {
+		st.outcomes = nil // unclassified (inspect)
 	}
 	var scratch []string
 	for i := range items {
@@ -123,7 +144,7 @@ func (s *Stream) process(items []parse.Item, seq int, keep func(int) bool) *batc
 		var o *Outcome
 		if s.a.Policy != nil {
 			subj := subject(it)
-			c := s.a.Policy.Classify(subj, s.a.Member, s.a.AsOf)
+			c := s.cls.Classify(subj)
 			st.outcomes[i] = Outcome{Outcome: c.Outcome, Reason: c.Reason, Confidence: c.Confidence, Flags: c.Flags}
 			o = &st.outcomes[i]
 			if keep == nil || keep(i) {
@@ -170,10 +191,19 @@ func (s *Stream) encode(st *batchState, it *parse.Item, o *Outcome, scratch []st
 // order. Items another part of the export already gave are left out; an
 // item renamed after Process is encoded again.
 func (s *Stream) Commit(b *parse.Batch) {
-	st, _ := b.State.(*batchState)
-	if st == nil { // an unknown file: no items
-		return
+	if st := s.commit(b); st != nil {
+		st.release()
 	}
+}
+
+// commit is Commit but for giving back the batch's buffers, which the
+// caller does when it is done with the outcomes.
+func (s *Stream) commit(b *parse.Batch) *batchState {
+	st, _ := b.State.(*batchState)
+	if st == nil {
+		return nil
+	}
+	b.State = nil
 	if b.Dropped != nil {
 		// Rare (Basic and Complete parts): count again without the drops.
 		again := s.process(b.Items, b.Seq(), b.Kept)
@@ -191,10 +221,11 @@ func (s *Stream) Commit(b *parse.Batch) {
 	if s.outcomes != nil {
 		for i := range b.Items {
 			if b.Kept(i) {
-				s.outcomes = append(s.outcomes, s.shareFlags(st.outcomes[i]))
+				s.outcomes = append(s.outcomes, st.outcomes[i]) // the policy shares flag lists
 			}
 		}
 	}
+	return st
 }
 
 // write sends the batch's encoded rows to the outputs.
@@ -225,7 +256,7 @@ func (s *Stream) write(b *parse.Batch, st *batchState, renamed map[int]bool) {
 }
 
 func encodedRow(buf []byte, ends []int, i int) []byte {
-	if ends == nil {
+	if len(ends) == 0 { // not an output of this run
 		return nil
 	}
 	start := 0
@@ -240,18 +271,6 @@ func outcomeAt(st *batchState, i int) *Outcome {
 		return nil
 	}
 	return &st.outcomes[i]
-}
-
-// shareFlags keeps one slice per distinct flag list: millions of items
-// share a handful of lists.
-func (s *Stream) shareFlags(o Outcome) Outcome {
-	key := strings.Join(o.Flags, "|")
-	if f, ok := s.flagSets[key]; ok {
-		o.Flags = f
-	} else {
-		s.flagSets[key] = o.Flags
-	}
-	return o
 }
 
 // feed runs items held in memory through a sink, in batches.
