@@ -176,8 +176,14 @@ func Snippet(s string) string {
 	var b strings.Builder
 	b.Grow(min(len(s), 4*maxText) + len(" …"))
 	runes, space := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s) && runes <= maxText; {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if isSpace(r) {
 			space = runes > 0
 			continue
 		}
@@ -186,22 +192,35 @@ func Snippet(s string) string {
 			runes++
 			space = false
 		}
-		b.WriteRune(r)
-		runes++
-		if runes > maxText {
-			break
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+		} else {
+			b.WriteRune(r) // an invalid byte becomes U+FFFD
 		}
+		runes++
 	}
 	out := b.String()
-	if cut && runes <= maxText {
-		out += " …" // the field went on past what was looked at
-		runes += 2
+	if cut && runes <= maxText { // the field went on past what was looked at
+		if runes > 0 {
+			out += " …"
+			runes += 2
+		} else {
+			out, runes = "…", 1
+		}
 	}
 	if runes <= maxText {
 		return out
 	}
 	r := []rune(out)
 	return strings.TrimRightFunc(string(r[:maxText-1]), unicode.IsSpace) + "…"
+}
+
+// isSpace is unicode.IsSpace with the ASCII answer first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // contentID hashes the kind and key fields into an item ID. Each key is
