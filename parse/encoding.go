@@ -3,6 +3,7 @@ package parse
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"io"
 	"unicode/utf8"
 
@@ -59,10 +60,7 @@ func (u *utf8Repair) Reset() {}
 func (u *utf8Repair) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for nSrc < len(src) {
 		// Fast path: copy the run of ASCII bytes at once.
-		run := 0
-		for nSrc+run < len(src) && src[nSrc+run] < utf8.RuneSelf {
-			run++
-		}
+		run := asciiPrefix(src[nSrc:])
 		if run > 0 {
 			n := copy(dst[nDst:], src[nSrc:nSrc+run])
 			nDst, nSrc = nDst+n, nSrc+n
@@ -94,6 +92,21 @@ func (u *utf8Repair) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 }
 
 const replacement = "\uFFFD"
+
+// asciiPrefix is the length of b's leading run of ASCII bytes, tested eight
+// at a time: most of an export is ASCII, and this runs on every byte.
+func asciiPrefix(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(b) && b[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
 
 // sniffComma picks the delimiter from the first line that has any: a comma
 // unless the line has none and has semicolons (Excel in a European locale)
