@@ -42,6 +42,8 @@ type Batch struct {
 	end     *fileEnd    // set on a file's last batch
 	member  Member
 	unknown *UnknownFile
+	// panicked says why the batch's rows are missing (see scan.process).
+	panicked string
 }
 
 // Kept reports whether item i counts (it is not a duplicate of another part).
@@ -186,10 +188,7 @@ func (s *scan) run() {
 		go func() {
 			defer wg.Done()
 			for u := range s.work {
-				b := u.run()
-				b.seq, b.entry = u.seq, u.entry
-				s.sink.Process(b)
-				s.done <- b
+				s.done <- s.process(u)
 			}
 		}()
 	}
@@ -204,6 +203,26 @@ func (s *scan) run() {
 		close(s.done)
 	}()
 	s.commitAll(total)
+}
+
+// process runs one unit and lets the sink process its batch. A panic (a
+// bug: no input should cause one) becomes a problem of the export naming the
+// file, so that the rest is still read and committed, and the run ends with
+// a message rather than a stack trace.
+func (s *scan) process(u unit) (b *Batch) {
+	defer func() {
+		if r := recover(); r != nil {
+			if b == nil {
+				b = &Batch{}
+			}
+			b.seq, b.entry, b.State = u.seq, u.entry, nil
+			b.panicked = fmt.Sprintf("internal error, please report it (%v); some rows of this file are not counted", r)
+		}
+	}()
+	b = u.run()
+	b.seq, b.entry = u.seq, u.entry
+	s.sink.Process(b)
+	return b
 }
 
 // emit queues one unit of work, waiting while too many are in flight.
@@ -230,7 +249,7 @@ func (s *scan) produce() {
 		c := newFileCtx(e, spec)
 		c.emit = func(run func() *Batch) { s.emit(i, run) }
 		c.openProblems, c.openNotes = -1, -1
-		readSpec(c, spec)
+		readGuarded(c, spec)
 		r := c.result()
 		end := &fileEnd{report: r.report, openProblems: c.openProblems, openNotes: c.openNotes}
 		if end.openProblems < 0 { // no chunk was emitted: every problem is the file's own
@@ -238,6 +257,16 @@ func (s *scan) produce() {
 		}
 		s.emit(i, func() *Batch { return &Batch{Items: r.items, member: r.member, end: end, part: &FileReport{}} })
 	}
+}
+
+// readGuarded reads a file; a panic (a bug) stops that file with a problem.
+func readGuarded(c *fileCtx, spec *fileSpec) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.fileProblem("internal error, please report it (%v); reading stopped here", r)
+		}
+	}()
+	readSpec(c, spec)
 }
 
 // resultBatch turns a file read whole into its one batch.
@@ -278,6 +307,13 @@ type fileState struct {
 }
 
 func (s *scan) commit(b *Batch) {
+	if b.panicked != "" {
+		s.x.Problems = append(s.x.Problems, Problem{File: s.entries[b.entry].path, Reason: b.panicked})
+		if b.end == nil && b.part == nil {
+			return // nothing else of the batch survived
+		}
+		b.Items, b.Renamed, b.Dropped = nil, nil, nil
+	}
 	if b.unknown != nil {
 		s.x.Unknown = append(s.x.Unknown, *b.unknown)
 		s.sink.Commit(b)

@@ -3,6 +3,7 @@ package parse
 import (
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -125,5 +126,39 @@ func TestIDCountsLikeAMap(t *testing.T) {
 	}
 	if load := float64(c.n) / float64(len(c.slots)); load < 0.5 || load > 0.75 {
 		t.Errorf("table %.2f full", load)
+	}
+}
+
+// panicSink panics while processing the batches of one file.
+type panicSink struct {
+	file  string
+	items int
+}
+
+func (s *panicSink) Process(b *Batch) {
+	if len(b.Items) > 0 && b.Items[0].File == s.file {
+		panic("a bug")
+	}
+}
+
+func (s *panicSink) Commit(b *Batch) { s.items += len(b.Items) }
+
+// A panic while processing one file's rows (a bug) does not stop the run
+// or hang it: the file is named in a problem and the other files are read.
+func TestScanSurvivesAPanic(t *testing.T) {
+	sink := &panicSink{file: "Shares_183746529.csv"}
+	x, err := Scan(DefaultLimits, nil, []string{sampleDir}, func(Member) (Sink, error) { return sink, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range x.Problems {
+		found = found || (p.File == sink.file && strings.Contains(p.Reason, "internal error"))
+	}
+	if !found {
+		t.Errorf("no problem names %s: %v", sink.file, x.Problems)
+	}
+	if len(x.Files) != 70 || sink.items < 8000 {
+		t.Errorf("%d files, %d items committed; the rest of the export should be read", len(x.Files), sink.items)
 	}
 }
