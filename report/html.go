@@ -59,8 +59,6 @@ type HTMLOptions struct {
 	// ECharts replaces the embedded library (tests stub it so that golden
 	// files stay small); nil means the embedded one.
 	ECharts []byte
-	// MaxItems caps the list of the member's items (default 200).
-	MaxItems int
 }
 
 // WriteHTML writes the self-contained report: every style and script is
@@ -79,9 +77,6 @@ func (opt HTMLOptions) withDefaults() HTMLOptions {
 	}
 	if opt.ECharts == nil {
 		opt.ECharts = echartsJS
-	}
-	if opt.MaxItems <= 0 {
-		opt.MaxItems = 200
 	}
 	return opt
 }

@@ -113,7 +113,7 @@ func tstAnalyse(x *parse.Export, p *policy.Policy) *Result {
 		m.Born, m.BornYearOnly = time.Date(x.Member.BirthYear, 1, 1, 0, 0, 0, 0, time.UTC), true
 		info.BornSource = "verifications"
 	}
-	return Analyse(x, p, m, info, tstAsOf)
+	return Analyse(x, Analysis{Policy: p, Member: m, Info: info, AsOf: tstAsOf})
 }
 
 // tstFixture writes the small export and returns its result.

@@ -60,7 +60,7 @@ func FuzzPipeline(f *testing.F) {
 			t.Fatalf("a readable archive was refused: %v", err)
 		}
 		m := policy.Member{Region: "EU", OptOut: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), Registered: x.Member.Registered}
-		r := Analyse(x, p, m, MemberInfo{RegionSource: "flag"}, asOf)
+		r := Analyse(x, Analysis{Policy: p, Member: m, Info: MemberInfo{RegionSource: "flag"}, AsOf: asOf})
 		var j, c, h bytes.Buffer
 		if err := WriteJSON(&j, r); err != nil {
 			t.Fatal(err)

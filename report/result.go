@@ -85,14 +85,17 @@ func (r *Result) outcome(i int) *Outcome {
 	return &r.Outcomes[i]
 }
 
-// Analyse classifies every item of x, held in memory, for member m as of
-// asOf, as Stream does while reading. info records where each member fact
-// came from. A nil p only tallies the items (inspect).
-func Analyse(x *parse.Export, p *policy.Policy, m policy.Member, info MemberInfo, asOf time.Time) *Result {
-	info.Region, info.OptOut, info.Objection = m.Region, m.OptOut, m.Objection
-	info.Born, info.BornYearOnly = m.Born, m.BornYearOnly
-	info.Registered = x.Member.Registered
-	s := NewStream(Analysis{Policy: p, Member: m, Info: info, AsOf: asOf, keep: p != nil})
+// Analyse classifies every item of x, held in memory, as Stream does while
+// reading (diff, tests). a.Info records where each member fact came from;
+// a.JSON and a.CSV are ignored (WriteJSON and WriteCSV write such a
+// result). A nil a.Policy only tallies the items (inspect).
+func Analyse(x *parse.Export, a Analysis) *Result {
+	m := a.Member
+	a.Info.Region, a.Info.OptOut, a.Info.Objection = m.Region, m.OptOut, m.Objection
+	a.Info.Born, a.Info.BornYearOnly = m.Born, m.BornYearOnly
+	a.Info.Registered = x.Member.Registered
+	a.JSON, a.CSV, a.keep = nil, nil, a.Policy != nil
+	s := NewStream(a)
 	feed(s, x.Items)
 	r, _ := s.Finish(x)
 	return r

@@ -76,10 +76,10 @@ func TestBrowserReport(t *testing.T) {
 	injected := readExport(t, injDir)
 
 	pages := []browserPage{
-		{name: "en", lang: "en", file: writeReport(t, sample, dir, "report-en.html", report.HTMLOptions{Lang: "en"})},
-		{name: "fr", lang: "fr", file: writeReport(t, sample, dir, "report-fr.html", report.HTMLOptions{Lang: "fr"})},
+		{name: "en", lang: "en", file: writeReport(t, sample, dir, "report-en.html", 0, report.HTMLOptions{Lang: "en"})},
+		{name: "fr", lang: "fr", file: writeReport(t, sample, dir, "report-fr.html", 0, report.HTMLOptions{Lang: "fr"})},
 		// Every in-scope item is listed, so that the injected ones are too.
-		{name: "injection", lang: "en", file: writeReport(t, injected, dir, "report-injection.html", report.HTMLOptions{Lang: "en", MaxItems: 1 << 20}),
+		{name: "injection", lang: "en", file: writeReport(t, injected, dir, "report-injection.html", 1<<20, report.HTMLOptions{Lang: "en"}),
 			wantText: wantInjected},
 	}
 
@@ -139,11 +139,12 @@ func readExport(t *testing.T, dir string) *parse.Export {
 }
 
 // writeReport analyses x for an EU member who opted out on 2025-12-01 and
-// writes the HTML report, with the real ECharts, to dir/name.
-func writeReport(t *testing.T, x *parse.Export, dir, name string, opt report.HTMLOptions) string {
+// writes the HTML report, with the real ECharts, to dir/name; listed caps
+// the list of exposed items (0: the report's default).
+func writeReport(t *testing.T, x *parse.Export, dir, name string, listed int, opt report.HTMLOptions) string {
 	t.Helper()
 	m := policy.Member{Region: "EU", OptOut: browserOptOut, Registered: x.Member.Registered}
-	r := report.Analyse(x, policy.Default(), m, report.MemberInfo{RegionSource: "flag"}, browserAsOf)
+	r := report.Analyse(x, report.Analysis{Policy: policy.Default(), Member: m, Info: report.MemberInfo{RegionSource: "flag"}, AsOf: browserAsOf, TopN: listed})
 	var buf bytes.Buffer
 	if err := report.WriteHTML(&buf, r, opt); err != nil {
 		t.Fatalf("WriteHTML %s: %v", name, err)
