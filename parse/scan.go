@@ -1,9 +1,7 @@
 package parse
 
 import (
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"runtime"
 	"strconv"
 	"strings"
@@ -203,6 +201,9 @@ func (s *scan) run() {
 		close(s.done)
 	}()
 	s.commitAll(total)
+	if s.file != nil { // a file whose last batch never came (a bug)
+		s.file.ids.close()
+	}
 }
 
 // process runs one unit and lets the sink process its batch. A panic (a
@@ -372,69 +373,6 @@ func (f *fileState) rank(b *Batch) {
 	}
 }
 
-// idCounts counts the IDs of one file in about 11 bytes each: the ranks
-// need every ID of a file that may hold millions of rows. An ID is kept as
-// its first 8 bytes, in an open-addressing table; the counts of the few
-// seen more than once are in a map. Two distinct IDs of one file sharing
-// their first 64 bits (a chance of about 1 in 10^12 for a million rows)
-// would make the second one ranked: still unique, only named otherwise.
-type idCounts struct {
-	slots []uint64 // 0 is empty; fingerprints are never 0
-	n     int
-	more  map[uint64]uint32 // occurrences after the first
-}
-
-// add records one occurrence of key and returns how many came before it.
-func (c *idCounts) add(key [idBytes]byte) uint32 {
-	fp := binary.LittleEndian.Uint64(key[:8]) | 1
-	if 4*(c.n+1) > 3*len(c.slots) {
-		c.grow()
-	}
-	i := slot(fp, len(c.slots))
-	for {
-		switch c.slots[i] {
-		case 0:
-			c.slots[i] = fp
-			c.n++
-			return 0
-		case fp:
-			if c.more == nil {
-				c.more = map[uint64]uint32{}
-			}
-			c.more[fp]++
-			return c.more[fp]
-		}
-		if i++; i == len(c.slots) {
-			i = 0
-		}
-	}
-}
-
-// grow makes the table half as large again, so that it stays between half
-// and three quarters full.
-func (c *idCounts) grow() {
-	old := c.slots
-	c.slots = make([]uint64, max(1024, len(old)*3/2))
-	for _, fp := range old {
-		if fp == 0 {
-			continue
-		}
-		i := slot(fp, len(c.slots))
-		for c.slots[i] != 0 {
-			if i++; i == len(c.slots) {
-				i = 0
-			}
-		}
-		c.slots[i] = fp
-	}
-}
-
-// slot maps a fingerprint, uniformly distributed, onto n slots.
-func slot(fp uint64, n int) int {
-	hi, _ := bits.Mul64(fp, uint64(n))
-	return int(hi)
-}
-
 // dropOtherParts marks the items that another part of the export has
 // already given: the Basic and Complete archives repeat files, sometimes
 // under another name (Comments.csv and Comments_<id>.csv). Rows of one
@@ -459,6 +397,7 @@ func (f *fileState) dropOtherParts(b *Batch, firstSource map[[idBytes]byte]strin
 // finish puts the file's report together in the order things were found:
 // the header's notes and problems, the rows', then what ended reading.
 func (f *fileState) finish(end *fileEnd) FileReport {
+	f.ids.close()
 	r := end.report
 	rows := f.rows
 	r.Rows += rows.Rows

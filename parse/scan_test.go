@@ -2,7 +2,6 @@ package parse
 
 import (
 	"runtime"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -106,26 +105,6 @@ func TestScanCommitsInOrderWithinBound(t *testing.T) {
 	}
 	if len(x.Items) != 0 {
 		t.Errorf("Scan kept %d items", len(x.Items))
-	}
-}
-
-// idCounts counts like a map, through many growths of its table.
-func TestIDCountsLikeAMap(t *testing.T) {
-	var c idCounts
-	want := map[[idBytes]byte]uint32{}
-	for i := range 200000 {
-		id := contentID(KindMessage, strconv.Itoa(i%150000)) // a third seen twice
-		k := idKey(id)
-		if got := c.add(k); got != want[k] {
-			t.Fatalf("key %d: %d before, want %d", i, got, want[k])
-		}
-		want[k]++
-	}
-	if c.n != len(want) || len(c.more) != 50000 {
-		t.Errorf("%d distinct (want %d), %d repeated (want 50000)", c.n, len(want), len(c.more))
-	}
-	if load := float64(c.n) / float64(len(c.slots)); load < 0.5 || load > 0.75 {
-		t.Errorf("table %.2f full", load)
 	}
 }
 
