@@ -37,8 +37,8 @@ type idCounts struct {
 }
 
 // idMemoryLimit is how many fingerprints are held in memory before a spill
-// (8 MB of them; tests lower it).
-var idMemoryLimit = 1 << 20
+// (2 MB of them; tests lower it).
+var idMemoryLimit = 1 << 18
 
 // idBlock is how many fingerprints a run's sparse index covers per entry:
 // one 4 KB read finds a fingerprint on disk.
