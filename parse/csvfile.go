@@ -135,7 +135,7 @@ func chunkBuffer(chunk []byte) *[]byte {
 // splitHeader reads the records before the header and the header itself.
 func (c *fileCtx) splitHeader(sp *csvSplitter, comma rune, lazy bool, skip int) ([]string, bool) {
 	for i := 0; ; {
-		rec, _, start, err := sp.next(1)
+		rec, line, start, err := sp.next(1)
 		if start == 0 { // blank lines only
 			if err != nil {
 				c.fileProblem("cannot read the header: %v", err)
@@ -149,7 +149,8 @@ func (c *fileCtx) splitHeader(sp *csvSplitter, comma rune, lazy bool, skip int) 
 		r := newCSVReader(bytes.NewReader(rec), comma, lazy)
 		header, err := r.Read()
 		if err != nil {
-			c.fileProblem("cannot read the header: %v", err)
+			t := table{lineOffset: line - 1} // the header's lines in the file
+			c.fileProblem("cannot read the header: %v", t.shift(err))
 			return nil, false
 		}
 		return header, true
@@ -219,7 +220,8 @@ func openTable[T any](c *fileCtx, opt csvOptions) (*table, bool) {
 	}
 	r := newCSVReader(br, comma, opt.lazyQuotes)
 	for range skip {
-		if _, err := r.Read(); err != nil {
+		// A malformed preamble line is skipped like any other: it is not data.
+		if _, err := r.Read(); err != nil && !isParseError(err) {
 			c.fileProblem("cannot read past the preamble: %v", err)
 			return nil, false
 		}
