@@ -3,11 +3,15 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -21,21 +25,86 @@ const DiffSchema = "exposure-diff/v1"
 
 // Diff compares two analysed exports of one member. Items are matched by
 // their content ID, which does not depend on file names, shards, row order
-// or an era's quoting. Only a compact record of each item is kept (about
-// 40 bytes), and the items the page lists, with their text.
+// or an era's quoting. Only a compact record of each item of the new export
+// is kept (32 bytes), the records of the old export's items that are not
+// in the new one, and the items the page lists, with their text.
 type Diff struct {
-	Old, New *Result // totals and member facts of each side; no items
-	Added    []diffRec
-	Removed  []diffRec // the member's deletions
-	Changed  []Change  // items in both whose outcome differs, in the new export's order
+	Old, New *Result  // totals and member facts of each side; no items
+	Removed  recList  // the member's deletions, in the old export's order
+	Changed  []Change // items in both whose outcome differs, in the new export's order
 
+	cur     *recList // every item of the new export
+	matched []bool   // the new export's items found in the old one
 	names   *diffNames
 	shown   diffShownLists
 	maxShow int
 }
 
 // Change is an item present in both exports whose outcome differs.
-type Change struct{ Old, New diffRec }
+type Change struct {
+	Old, New diffRec
+	at       int // the item's place in the new export
+}
+
+// Counts is the number of items added, removed and changed.
+func (d *Diff) Counts() (added, removed, changed int) {
+	for range d.added() {
+		added++
+	}
+	return added, d.Removed.len(), len(d.Changed)
+}
+
+// added lists the new export's items that the old one does not hold, in order.
+func (d *Diff) added() iter.Seq[*diffRec] {
+	return func(yield func(*diffRec) bool) {
+		for i, r := range d.cur.all() {
+			if !d.matched[i] && !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// recList stores records in blocks, so that growing it never copies them:
+// a doubling slice of millions of records would need half again as much.
+type recList struct {
+	blocks [][]diffRec
+	n      int
+}
+
+const recBlock = 1 << 15
+
+func (l *recList) add(r diffRec) {
+	if l.n%recBlock == 0 {
+		l.blocks = append(l.blocks, make([]diffRec, 0, recBlock))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, r)
+	l.n++
+}
+
+func (l *recList) len() int { return l.n }
+
+// values lists the records in order.
+func (l *recList) values() iter.Seq[*diffRec] {
+	return func(yield func(*diffRec) bool) {
+		for _, r := range l.all() {
+			if !yield(r) {
+				return
+			}
+		}
+	}
+}
+func (l *recList) at(i int) *diffRec { return &l.blocks[i/recBlock][i%recBlock] }
+func (l *recList) all() iter.Seq2[int, *diffRec] {
+	return func(yield func(int, *diffRec) bool) {
+		for i := range l.n {
+			if !yield(i, l.at(i)) {
+				return
+			}
+		}
+	}
+}
 
 // diffRec is what the comparison keeps of one item.
 type diffRec struct {
@@ -46,7 +115,6 @@ type diffRec struct {
 	kind    uint8  // in parse.Kinds
 	outcome uint8  // in Outcomes
 	reason  uint8  // in diffNames.reasons
-	seq     int64  // place in its export (batch, index)
 }
 
 const (
@@ -82,8 +150,8 @@ var kindIndex = func() map[parse.Kind]uint8 {
 }()
 
 // record makes the compact record of an item and its outcome.
-func (n *diffNames) record(it *parse.Item, o *Outcome, seq int64) (diffRec, error) {
-	r := diffRec{date: noDate, line: int32(it.Line), outcome: uint8(outcomeIndex(o.Outcome)), seq: seq}
+func (n *diffNames) record(it *parse.Item, o *Outcome) (diffRec, error) {
+	r := diffRec{date: noDate, line: int32(it.Line), outcome: uint8(outcomeIndex(o.Outcome))}
 	if !it.Date.IsZero() {
 		r.date = it.Date.Unix()
 	}
@@ -123,13 +191,11 @@ func (n *diffNames) date(r diffRec) *string {
 // at hand, with their text, when they are found.
 type DiffSide struct {
 	*Stream
-	d    *Diff
-	recs []diffRec // new side: every item, in order
-	err  error
+	d   *Diff
+	err error
 	// old side only:
-	cur     *DiffSide
-	byID    []int32 // cur.recs by ID
-	matched []bool  // cur.recs found in the old export
+	cur  *DiffSide
+	byID []int32 // the new export's records by ID
 }
 
 // NewDiffSide starts the new side of a comparison; maxShow caps the items
@@ -138,7 +204,7 @@ func NewDiffSide(a Analysis, maxShow int) *DiffSide {
 	if maxShow <= 0 {
 		maxShow = 200
 	}
-	d := &Diff{names: newDiffNames(), maxShow: maxShow}
+	d := &Diff{cur: &recList{}, names: newDiffNames(), maxShow: maxShow}
 	d.shown = newDiffShownLists(maxShow)
 	return &DiffSide{Stream: NewStream(a), d: d}
 }
@@ -146,14 +212,21 @@ func NewDiffSide(a Analysis, maxShow int) *DiffSide {
 // Against starts the old side, to be matched against the new side cur,
 // which must be finished.
 func (cur *DiffSide) Against(a Analysis) *DiffSide {
-	old := &DiffSide{Stream: NewStream(a), d: cur.d, cur: cur, matched: make([]bool, len(cur.recs))}
-	old.byID = make([]int32, len(cur.recs))
+	recs := cur.d.cur
+	cur.d.matched = make([]bool, recs.len())
+	old := &DiffSide{Stream: NewStream(a), d: cur.d, cur: cur, byID: make([]int32, recs.len())}
 	for i := range old.byID {
 		old.byID[i] = int32(i)
 	}
-	recs := cur.recs
-	sort.Slice(old.byID, func(a, b int) bool { return bytes.Compare(recs[old.byID[a]].id[:], recs[old.byID[b]].id[:]) < 0 })
+	slices.SortFunc(old.byID, func(a, b int32) int { return compareID(&recs.at(int(a)).id, &recs.at(int(b)).id) })
 	return old
+}
+
+func compareID(a, b *[idBytes]byte) int {
+	if c := cmp.Compare(binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(b[:8])); c != 0 {
+		return c
+	}
+	return cmp.Compare(binary.BigEndian.Uint32(a[8:]), binary.BigEndian.Uint32(b[8:]))
 }
 
 // Commit classifies as Stream does, then records or matches the batch's items.
@@ -173,8 +246,11 @@ func (s *DiffSide) Commit(b *parse.Batch) {
 	}
 }
 
-func (s *DiffSide) add(it *parse.Item, o *Outcome, seq int64) {
-	r, err := s.d.names.record(it, o, seq)
+// add records an item of the new export, or matches one of the old; order
+// is its place in its export, for the lists the page shows.
+func (s *DiffSide) add(it *parse.Item, o *Outcome, order int64) {
+	d := s.d
+	r, err := d.names.record(it, o)
 	if err != nil {
 		if s.err == nil {
 			s.err = err
@@ -182,48 +258,48 @@ func (s *DiffSide) add(it *parse.Item, o *Outcome, seq int64) {
 		return
 	}
 	if s.cur == nil {
-		s.recs = append(s.recs, r)
+		d.cur.add(r)
 		return
 	}
-	j, found := s.find(r.id)
-	switch {
-	case !found:
-		s.d.Removed = append(s.d.Removed, r)
-		s.d.shown.removed.offer(diffShown{Item: *it, Old: *o, New: *o, order: seq})
-	case s.cur.recs[j].outcome != r.outcome:
-		s.matched[j] = true
-		n := s.cur.recs[j]
-		s.d.Changed = append(s.d.Changed, Change{Old: r, New: n})
-		nd := *it // the same content: its text, with the new export's date and place
-		nd.Date = time.Time{}
-		if n.date != noDate {
-			nd.Date = time.Unix(n.date, 0).UTC()
-		}
-		s.d.shown.changed.offer(diffShown{Item: nd, Old: *o, New: Outcome{Outcome: s.d.names.outcome(n), Reason: s.d.names.reason(n)}, order: n.seq})
-	default:
-		s.matched[j] = true
+	j, found := s.find(&r.id)
+	if !found {
+		d.Removed.add(r)
+		d.shown.removed.offer(diffShown{Item: *it, Old: *o, New: *o, order: order})
+		return
 	}
+	d.matched[j] = true
+	n := d.cur.at(j)
+	if n.outcome == r.outcome {
+		return
+	}
+	d.Changed = append(d.Changed, Change{Old: r, New: *n, at: j})
+	shown := *it // the same content: its text, with the new export's date and place
+	shown.Date = time.Time{}
+	if n.date != noDate {
+		shown.Date = time.Unix(n.date, 0).UTC()
+	}
+	d.shown.changed.offer(diffShown{Item: shown, Old: *o, New: Outcome{Outcome: d.names.outcome(*n), Reason: d.names.reason(*n)}, order: int64(j)})
 }
 
 // find looks an ID up among the new side's records; an ID the new export
 // holds several times (identical rows are ranked, so only across parts
 // read as one) matches its first unmatched record.
-func (s *DiffSide) find(id [idBytes]byte) (int, bool) {
-	recs := s.cur.recs
-	k := sort.Search(len(s.byID), func(i int) bool { return bytes.Compare(recs[s.byID[i]].id[:], id[:]) >= 0 })
-	for ; k < len(s.byID) && recs[s.byID[k]].id == id; k++ {
-		if j := int(s.byID[k]); !s.matched[j] {
+func (s *DiffSide) find(id *[idBytes]byte) (int, bool) {
+	recs, matched := s.d.cur, s.d.matched
+	k, _ := slices.BinarySearchFunc(s.byID, id, func(e int32, t *[idBytes]byte) int { return compareID(&recs.at(int(e)).id, t) })
+	first := k
+	for ; k < len(s.byID) && recs.at(int(s.byID[k])).id == *id; k++ {
+		if j := int(s.byID[k]); !matched[j] {
 			return j, true
 		}
 	}
-	if k > 0 && k <= len(s.byID) && recs[s.byID[k-1]].id == id {
-		return int(s.byID[k-1]), true // all matched already: count as the same item
+	if k > first {
+		return int(s.byID[first]), true // all matched already: count as the same item
 	}
 	return 0, false
 }
 
-// Finish ends the side's outputs; x is the export as read. For the old
-// side it returns the comparison.
+// Finish ends the side's outputs; x is the export as read.
 func (s *DiffSide) Finish(x *parse.Export) (*Result, error) {
 	r, err := s.Stream.Finish(x)
 	if err == nil {
@@ -236,12 +312,7 @@ func (s *DiffSide) Finish(x *parse.Export) (*Result, error) {
 func (s *DiffSide) Diff(old, cur *Result) *Diff {
 	d := s.d
 	d.Old, d.New = old, cur
-	for j, r := range s.cur.recs {
-		if !s.matched[j] {
-			d.Added = append(d.Added, r)
-		}
-	}
-	sort.SliceStable(d.Changed, func(a, b int) bool { return d.Changed[a].New.seq < d.Changed[b].New.seq })
+	slices.SortStableFunc(d.Changed, func(a, b Change) int { return cmp.Compare(a.at, b.at) })
 	return d
 }
 
@@ -277,15 +348,6 @@ func newDiffShownLists(max int) diffShownLists {
 	return diffShownLists{changed: newBoundedList(max, newer), removed: newBoundedList(max, newer)}
 }
 
-type diffJSON struct {
-	Schema  string        `json:"schema"`
-	Old     diffSideJSON  `json:"old"`
-	New     diffSideJSON  `json:"new"`
-	Added   diffSetJSON   `json:"added"`
-	Removed diffSetJSON   `json:"removed"`
-	Changed diffChangeSet `json:"changed"`
-}
-
 // diffSideJSON is the contract's totals object of one side, with where it
 // came from added beside its keys.
 type diffSideJSON struct {
@@ -295,12 +357,6 @@ type diffSideJSON struct {
 	Member  *memberJSON `json:"member"`
 }
 
-type diffSetJSON struct {
-	Count  int            `json:"count"`
-	ByKind map[string]int `json:"by_kind"`
-	Items  []diffItemJSON `json:"items"`
-}
-
 type diffItemJSON struct {
 	ID      string  `json:"id"`
 	Kind    string  `json:"kind"`
@@ -308,11 +364,6 @@ type diffItemJSON struct {
 	File    string  `json:"file"`
 	Line    int     `json:"line"`
 	Outcome string  `json:"outcome"`
-}
-
-type diffChangeSet struct {
-	Count int              `json:"count"`
-	List  []diffChangeJSON `json:"list"`
 }
 
 type diffChangeJSON struct {
@@ -329,36 +380,106 @@ func side(r *Result) diffSideJSON {
 	return diffSideJSON{totalsJSON: r.totals(), Sources: r.Export.Sources, AsOf: day(r.AsOf), Member: r.memberJSON()}
 }
 
-func (d *Diff) itemSet(recs []diffRec) diffSetJSON {
-	n := d.names
-	s := diffSetJSON{Count: len(recs), ByKind: map[string]int{}, Items: []diffItemJSON{}}
-	for _, r := range recs {
-		s.ByKind[n.kind(r)]++
-		s.Items = append(s.Items, diffItemJSON{ID: n.id(r), Kind: n.kind(r), Date: n.date(r), File: n.file(r), Line: int(r.line), Outcome: n.outcome(r)})
-	}
-	return s
-}
-
-// WriteDiffJSON writes the comparison as exposure-diff/v1.
+// WriteDiffJSON writes the comparison as exposure-diff/v1: old and new
+// (each the contract's totals, with where it came from), added and removed
+// (count, by_kind and items) and changed (count and list). The lists are
+// written item by item, one per line: comparing two unrelated exports lists
+// millions.
 func WriteDiffJSON(w io.Writer, d *Diff) error {
+	jw := &diffWriter{bw: bufio.NewWriterSize(w, 256<<10)}
+	added, removed, changed := d.Counts()
+	jw.raw("{\n \"schema\": ")
+	jw.value(DiffSchema, " ")
+	jw.raw(",\n \"old\": ")
+	jw.value(side(d.Old), " ")
+	jw.raw(",\n \"new\": ")
+	jw.value(side(d.New), " ")
+	jw.raw(",\n \"added\": ")
+	d.writeSet(jw, added, d.added())
+	jw.raw(",\n \"removed\": ")
+	d.writeSet(jw, removed, d.Removed.values())
+	jw.raw(",\n \"changed\": {\n  \"count\": ")
+	jw.value(changed, "  ")
+	jw.raw(",\n  \"list\": [")
 	n := d.names
-	doc := diffJSON{
-		Schema: DiffSchema, Old: side(d.Old), New: side(d.New),
-		Added: d.itemSet(d.Added), Removed: d.itemSet(d.Removed),
-		Changed: diffChangeSet{Count: len(d.Changed), List: []diffChangeJSON{}},
-	}
-	for _, c := range d.Changed {
-		doc.Changed.List = append(doc.Changed.List, diffChangeJSON{ID: n.id(c.New), Kind: n.kind(c.New), Date: n.date(c.New),
+	for i, c := range d.Changed {
+		jw.item(i, diffChangeJSON{ID: n.id(c.New), Kind: n.kind(c.New), Date: n.date(c.New),
 			OldOutcome: n.outcome(c.Old), OldReason: n.reason(c.Old), NewOutcome: n.outcome(c.New), NewReason: n.reason(c.New)})
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(doc); err != nil {
-		return err
+	jw.endList()
+	jw.raw("\n }\n}\n")
+	if jw.err != nil {
+		return jw.err
 	}
-	return bw.Flush()
+	return jw.bw.Flush()
+}
+
+// writeSet writes an added or removed set: its count, by kind, and items.
+func (d *Diff) writeSet(jw *diffWriter, count int, recs iter.Seq[*diffRec]) {
+	n := d.names
+	jw.raw("{\n  \"count\": ")
+	jw.value(count, "  ")
+	jw.raw(",\n  \"by_kind\": ")
+	jw.value(d.byKind(recs), "  ")
+	jw.raw(",\n  \"items\": [")
+	i := 0
+	for r := range recs {
+		jw.item(i, diffItemJSON{ID: n.id(*r), Kind: n.kind(*r), Date: n.date(*r), File: n.file(*r), Line: int(r.line), Outcome: n.outcome(*r)})
+		i++
+	}
+	jw.endList()
+	jw.raw("\n }")
+}
+
+// diffWriter writes JSON pieces, keeping the first error.
+type diffWriter struct {
+	bw    *bufio.Writer
+	err   error
+	items int
+}
+
+func (j *diffWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.bw.WriteString(s)
+	}
+}
+
+// value writes v indented under prefix, without escaping HTML characters
+// (paths and sources are shown as they are).
+func (j *diffWriter) value(v any, prefix string) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, " ")
+	if err := enc.Encode(v); err != nil && j.err == nil {
+		j.err = err
+	}
+	j.raw(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// item writes the i-th element of a list, on a line of its own.
+func (j *diffWriter) item(i int, v any) {
+	if i > 0 {
+		j.raw(",")
+	}
+	j.raw("\n   ")
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil && j.err == nil {
+		j.err = err
+	}
+	j.raw(strings.TrimSuffix(b.String(), "\n"))
+	j.items = i + 1
+}
+
+// endList closes a list, on its own line when it has items.
+func (j *diffWriter) endList() {
+	if j.items > 0 {
+		j.raw("\n  ")
+	}
+	j.raw("]")
+	j.items = 0
 }
 
 // WriteDiffSummary prints the comparison in the terminal.
@@ -376,23 +497,25 @@ func WriteDiffSummary(w io.Writer, d *Diff) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nAdded since the old export:   %d  %s\n", len(d.Added), d.kindCounts(d.Added))
-	fmt.Fprintf(w, "Removed (deleted) since:      %d  %s\n", len(d.Removed), d.kindCounts(d.Removed))
-	fmt.Fprintf(w, "Outcome changed:              %d  %s\n", len(d.Changed), changeCounts(d))
+	added, removed, changed := d.Counts()
+	fmt.Fprintf(w, "\nAdded since the old export:   %d  %s\n", added, d.kindCounts(d.added()))
+	fmt.Fprintf(w, "Removed (deleted) since:      %d  %s\n", removed, d.kindCounts(d.Removed.values()))
+	fmt.Fprintf(w, "Outcome changed:              %d  %s\n", changed, changeCounts(d))
 	return nil
 }
 
-func (d *Diff) kindCounts(recs []diffRec) string {
-	if len(recs) == 0 {
+func (d *Diff) kindCounts(recs iter.Seq[*diffRec]) string {
+	counts := d.byKind(recs)
+	if len(counts) == 0 {
 		return ""
 	}
-	return "(" + topCounts(d.byKind(recs), 6) + ")"
+	return "(" + topCounts(counts, 6) + ")"
 }
 
-func (d *Diff) byKind(recs []diffRec) map[string]int {
+func (d *Diff) byKind(recs iter.Seq[*diffRec]) map[string]int {
 	counts := map[string]int{}
-	for _, r := range recs {
-		counts[d.names.kind(r)]++
+	for r := range recs {
+		counts[d.names.kind(*r)]++
 	}
 	return counts
 }

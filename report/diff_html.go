@@ -67,7 +67,8 @@ func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {
 		p.Totals = append(p.Totals, totalRow{Outcome: o, Label: t(lang, "out_"+o),
 			Old: number(lang, ob[o]), New: number(lang, nb[o]), Change: signed(lang, nb[o]-ob[o])})
 	}
-	p.Counts = t(lang, "diff_counts", number(lang, len(d.Added)), number(lang, len(d.Removed)), number(lang, len(d.Changed)))
+	added, removed, changed := d.Counts()
+	p.Counts = t(lang, "diff_counts", number(lang, added), number(lang, removed), number(lang, changed))
 	p.Charts = diffCharts(d, lang)
 	p.ChartData = p.Charts
 
@@ -76,13 +77,13 @@ func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {
 		row.NewOutcome, row.NewLabel, row.NewReason = c.New.Outcome, t(lang, "out_"+c.New.Outcome), c.New.Reason
 		p.Changed = append(p.Changed, row)
 	}
-	if n := len(d.Changed) - len(p.Changed); n > 0 {
+	if n := changed - len(p.Changed); n > 0 {
 		p.MoreChanged = t(lang, "more_items", number(lang, n))
 	}
 	for _, c := range d.shown.removed.first() {
 		p.Removed = append(p.Removed, shownRow(lang, &c, redact))
 	}
-	if n := len(d.Removed) - len(p.Removed); n > 0 {
+	if n := removed - len(p.Removed); n > 0 {
 		p.MoreRemoved = t(lang, "more_items", number(lang, n))
 	}
 	return p
@@ -126,7 +127,7 @@ func diffCharts(d *Diff, lang string) []chartSpec {
 	totals := sideBars(labels, []namedSeries{{Name: t(lang, "diff_old"), Color: oldColor, Values: oldV}, {Name: t(lang, "diff_new"), Color: newColor, Values: newV}}, false)
 
 	// Added and removed per kind.
-	added, removed := d.byKind(d.Added), d.byKind(d.Removed)
+	added, removed := d.byKind(d.added()), d.byKind(d.Removed.values())
 	all := map[string]int{}
 	for k, n := range added {
 		all[k] += n
