@@ -87,12 +87,12 @@ func checkChunked(t *testing.T, name string, data []byte, r entryResult) {
 	chunkSize = 29
 	defer func() { chunkSize = old }()
 	src := &source{name: "fuzz", entries: []entry{*memEntry(name, data)}, close: func() error { return nil }}
-	c := &collector{}
-	x, err := scanSources([]*source{src}, []string{"fuzz"}, func(Member) (Sink, error) { return c, nil })
+	x, err := collect(func(start func(Member) (Sink, error)) (*Export, error) {
+		return scanSources([]*source{src}, []string{"fuzz"}, start)
+	})
 	if err != nil {
 		t.Fatalf("chunked: %v", err)
 	}
-	x.Items = c.items
 	if len(x.Files) != 1 {
 		t.Fatalf("chunked: %d files", len(x.Files))
 	}

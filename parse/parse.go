@@ -30,13 +30,9 @@ func ReadLimited(lim Limits, inputs ...string) (*Export, error) {
 }
 
 func readInputs(lim Limits, progress func(done, total int64), inputs []string) (*Export, error) {
-	c := &collector{}
-	x, err := Scan(lim, progress, inputs, func(Member) (Sink, error) { return c, nil })
-	if err != nil {
-		return nil, err
-	}
-	x.Items = c.items
-	return x, nil
+	return collect(func(start func(Member) (Sink, error)) (*Export, error) {
+		return Scan(lim, progress, inputs, start)
+	})
 }
 
 // ReadZip reads an export held in memory (or any io.ReaderAt) as a ZIP;
@@ -47,13 +43,9 @@ func ReadZip(name string, r io.ReaderAt, size int64, lim Limits) (*Export, error
 		return nil, err
 	}
 	defer s.close()
-	c := &collector{}
-	x, err := scanSources([]*source{s}, []string{name}, func(Member) (Sink, error) { return c, nil })
-	if err != nil {
-		return nil, err
-	}
-	x.Items = c.items
-	return x, nil
+	return collect(func(start func(Member) (Sink, error)) (*Export, error) {
+		return scanSources([]*source{s}, []string{name}, start)
+	})
 }
 
 // allEncrypted: every recognised file is encrypted, so nothing can be read.

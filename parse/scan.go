@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"encoding/hex"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -449,13 +450,7 @@ const idBytes = 12
 func idKey(id string) [idBytes]byte {
 	var k [idBytes]byte
 	if len(id) == 2*idBytes {
-		ok := true
-		for i := 0; i < idBytes && ok; i++ {
-			hi, ok1 := hexDigit(id[2*i])
-			lo, ok2 := hexDigit(id[2*i+1])
-			k[i], ok = hi<<4|lo, ok1 && ok2
-		}
-		if ok {
+		if _, err := hex.Decode(k[:], []byte(id)); err == nil {
 			return k
 		}
 	}
@@ -463,16 +458,15 @@ func idKey(id string) [idBytes]byte {
 	return k
 }
 
-func hexDigit(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
+// collect runs a scan into a collector and puts the items in the export.
+func collect(scan func(start func(Member) (Sink, error)) (*Export, error)) (*Export, error) {
+	c := &collector{}
+	x, err := scan(func(Member) (Sink, error) { return c, nil })
+	if err != nil {
+		return nil, err
 	}
-	return 0, false
+	x.Items = c.items
+	return x, nil
 }
 
 // collector is the sink of Read: it keeps every item.

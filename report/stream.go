@@ -209,8 +209,11 @@ func (s *Stream) commit(b *parse.Batch) *batchState {
 		again := s.process(b.Items, b.Seq(), b.Kept)
 		st.tally, st.whatIf = again.tally, again.whatIf
 	}
-	renamed := map[int]bool{}
+	var renamed map[int]bool // almost always none
 	for _, i := range b.Renamed {
+		if renamed == nil {
+			renamed = map[int]bool{}
+		}
 		renamed[i] = true
 	}
 	s.write(b, st, renamed)
