@@ -17,21 +17,13 @@ import (
 var ErrNotExport = errors.New("not a LinkedIn data export")
 
 // Read reads one member's export, given as one or several archives or
-// folders (the Basic and the Complete part), and accounts for every file.
-// Only inputs that cannot be opened at all are errors; problems inside a
-// file are collected in its FileReport.
+// folders (the Basic and the Complete part), into memory, and accounts for
+// every file. Only inputs that cannot be opened at all are errors; problems
+// inside a file are collected in its FileReport. It suits small exports and
+// tests; the commands stream with Scan.
 func Read(inputs ...string) (*Export, error) {
-	return ReadLimited(DefaultLimits, inputs...)
-}
-
-// ReadLimited is Read with other limits on how far entries may inflate.
-func ReadLimited(lim Limits, inputs ...string) (*Export, error) {
-	return readInputs(lim, nil, inputs)
-}
-
-func readInputs(lim Limits, progress func(done, total int64), inputs []string) (*Export, error) {
 	return collect(func(start func(Member) (Sink, error)) (*Export, error) {
-		return Scan(lim, progress, inputs, start)
+		return Scan(DefaultLimits, nil, inputs, start)
 	})
 }
 

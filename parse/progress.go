@@ -5,18 +5,6 @@ import (
 	"sync"
 )
 
-// ReadWithProgress is ReadLimited that also reports how far reading has got:
-// progress is called with the bytes read so far, uncompressed, of the
-// export's files, and their total (the sizes the archives and folders
-// declare). It is called after every read of every file, from the goroutines
-// that read the files, one call at a time and with done never decreasing; it
-// should return quickly. done may end below total: a file that cannot be
-// opened, or that stops on an error, is not read to its end. A nil progress
-// is ReadLimited.
-func ReadWithProgress(lim Limits, progress func(done, total int64), inputs ...string) (*Export, error) {
-	return readInputs(lim, progress, inputs)
-}
-
 // watchProgress wraps every entry's reader so that the bytes read add up
 // into progress; a file present in several parts counts once in the total.
 func watchProgress(srcs []*source, progress func(done, total int64)) {

@@ -66,6 +66,14 @@ var chunkSize = 256 << 10
 // caller to decide how to classify; then every file is read, large CSV
 // files cut into chunks parsed on all cores. The returned Export accounts for
 // every file but holds no items.
+//
+// lim bounds how far entries may inflate. A non-nil progress is told how far
+// reading has got: the bytes read so far, uncompressed, of the export's
+// files, and their total (the sizes the archives and folders declare). It is
+// called after every read of every file, from the goroutines that read the
+// files, one call at a time and with done never decreasing, and should
+// return quickly. done may end below total: a file that cannot be opened, or
+// that stops on an error, is not read to its end.
 func Scan(lim Limits, progress func(done, total int64), inputs []string, start func(Member) (Sink, error)) (*Export, error) {
 	var srcs []*source
 	defer func() {
