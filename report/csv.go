@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"io"
 	"strconv"
 	"strings"
@@ -11,26 +10,9 @@ import (
 var csvHeader = []string{"id", "file", "line", "kind", "date", "date_basis", "visibility", "outcome", "reason", "confidence", "flags", "text"}
 
 // WriteCSV writes one row per item of r, whose items are in memory
-// (contract, "--csv"); Stream writes the same rows while reading.
+// (contract, "--csv"), exactly as Stream writes them while reading.
 func WriteCSV(w io.Writer, r *Result) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	buf := appendCSVRecord(nil, csvHeader)
-	var scratch []string
-	for i := range r.Export.Items {
-		var j itemJSON
-		j, scratch = r.itemJSON(&r.Export.Items[i], r.outcome(i), scratch)
-		buf = appendCSVRow(buf, &j)
-		if len(buf) > 32<<10 {
-			if _, err := bw.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
-	}
-	if _, err := bw.Write(buf); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return r.restream(nil, w)
 }
 
 // appendCSVRow appends one item's row. Flags are joined with "|". Cells

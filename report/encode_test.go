@@ -185,7 +185,7 @@ func BenchmarkEncoderItemJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		out.Reset()
-		// By value, as WriteJSON passes r.itemJSON(i): the interface
+		// By value, as the encoder-based writer did: the interface
 		// conversion copies the struct to the heap.
 		if err := enc.Encode(j); err != nil {
 			b.Fatal(err)

@@ -123,21 +123,11 @@ func stamp(t time.Time) *string {
 }
 
 // WriteJSON writes r, whose items are in memory, as the contract's
-// exposure/v1 object. Without a classification (inspect) it leaves out
-// member, policy, the outcome totals and the item outcomes. The items come
-// before the files and totals, as when they are streamed (Stream).
+// exposure/v1 object, exactly as Stream writes it while reading: the items
+// go through a stream again. Without a classification (inspect) it leaves
+// out member, policy, the outcome totals and the item outcomes.
 func WriteJSON(w io.Writer, r *Result) error {
-	jw := newJSONWriter(w)
-	if err := jw.start(r); err != nil {
-		return err
-	}
-	var line []byte
-	var scratch []string
-	for i := range r.Export.Items {
-		line, scratch = r.appendItem(line[:0], scratch, &r.Export.Items[i], r.outcome(i))
-		jw.item(line)
-	}
-	return jw.end(r)
+	return r.restream(w, nil)
 }
 
 // jsonWriter writes the result: head, items one by one, tail.
@@ -294,10 +284,4 @@ func (r *Result) itemJSON(it *parse.Item, o *Outcome, flags []string) (itemJSON,
 	}
 	j.Flags = flags
 	return j, flags
-}
-
-// appendItem appends the JSON of one item.
-func (r *Result) appendItem(buf []byte, scratch []string, it *parse.Item, o *Outcome) ([]byte, []string) {
-	j, scratch := r.itemJSON(it, o, scratch)
-	return appendItemJSON(buf, &j), scratch
 }

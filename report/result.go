@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"time"
 
 	"exposure/parse"
@@ -77,14 +78,6 @@ func (r *Result) ByOutcome() map[string]int {
 	return m
 }
 
-// outcome is item i's outcome, nil when the result is not classified.
-func (r *Result) outcome(i int) *Outcome {
-	if r.Outcomes == nil {
-		return nil
-	}
-	return &r.Outcomes[i]
-}
-
 // Analyse classifies every item of x, held in memory, as Stream does while
 // reading (diff, tests). a.Info records where each member fact came from;
 // a.JSON and a.CSV are ignored (WriteJSON and WriteCSV write such a
@@ -99,4 +92,15 @@ func Analyse(x *parse.Export, a Analysis) *Result {
 	feed(s, x.Items)
 	r, _ := s.Finish(x)
 	return r
+}
+
+// restream writes the JSON or CSV output of r's items, held in memory, by
+// running them through a stream as `exposure report` does while reading.
+func (r *Result) restream(json, csv io.Writer) error {
+	m := policy.Member{Region: r.Member.Region, OptOut: r.Member.OptOut, Objection: r.Member.Objection,
+		Born: r.Member.Born, BornYearOnly: r.Member.BornYearOnly, Registered: r.Member.Registered}
+	s := NewStream(Analysis{Policy: r.Policy, Member: m, Info: r.Member, AsOf: r.AsOf, Redact: r.Redact, JSON: json, CSV: csv})
+	feed(s, r.Export.Items)
+	_, err := s.Finish(r.Export)
+	return err
 }
