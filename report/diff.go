@@ -37,7 +37,6 @@ type Diff struct {
 	matched []bool   // the new export's items found in the old one
 	names   *diffNames
 	shown   diffShownLists
-	maxShow int
 }
 
 // Change is an item present in both exports whose outcome differs.
@@ -204,8 +203,7 @@ func NewDiffSide(a Analysis, maxShow int) *DiffSide {
 	if maxShow <= 0 {
 		maxShow = 200
 	}
-	d := &Diff{cur: &recList{}, names: newDiffNames(), maxShow: maxShow}
-	d.shown = newDiffShownLists(maxShow)
+	d := &Diff{cur: &recList{}, names: newDiffNames(), shown: newDiffShownLists(maxShow)}
 	return &DiffSide{Stream: NewStream(a), d: d}
 }
 

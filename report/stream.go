@@ -24,7 +24,7 @@ type Analysis struct {
 	// JSON and CSV receive the items as they are classified; nil for none.
 	JSON, CSV io.Writer
 
-	keep bool // keep every outcome (items in memory, for diff)
+	keep bool // keep every outcome (Analyse: items in memory)
 }
 
 // Stream classifies an export's items while parse.Scan reads them: it is
