@@ -181,7 +181,7 @@ func parseChunk[T any](e *entry, head, data []byte, line int, comma rune, lazy, 
 	}
 	t := &table{r: r, um: um, width: len(um.Headers), unknown: unknown, lineOffset: line - 1 - bytes.Count(head, []byte("\n"))}
 	readRows(c, t, toItem)
-	return &Batch{Items: c.items, part: &c.report, member: c.member}
+	return &Batch{Items: c.items, part: &c.report}
 }
 
 func newCSVReader(src io.Reader, comma rune, lazy bool) *csv.Reader {

@@ -39,7 +39,6 @@ type Batch struct {
 	entry   int
 	part    *FileReport // what reading these rows found (problems, repairs)
 	end     *fileEnd    // set on a file's last batch
-	member  Member
 	unknown *UnknownFile
 	// panicked says why the batch's rows are missing (see scan.process).
 	panicked string
@@ -106,8 +105,10 @@ func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, erro
 	x.Type, x.Date = exportFacts(srcs)
 
 	facts := readFacts(entries)
-	for _, r := range facts {
-		x.Member = mergeMember(x.Member, r.member)
+	for i := range entries { // in archive order: the first file to give a fact wins
+		if r, ok := facts[i]; ok {
+			x.Member = mergeMember(x.Member, r.member)
+		}
 	}
 	sink, err := start(x.Member)
 	if err != nil {
@@ -199,17 +200,15 @@ func (s *scan) run() {
 			}
 		}()
 	}
-	total := make(chan int, 1)
 	go func() {
 		s.produce()
 		close(s.work)
-		total <- s.seq
 	}()
 	go func() {
 		wg.Wait()
 		close(s.done)
 	}()
-	s.commitAll(total)
+	s.commitAll()
 	if s.file != nil { // a file whose last batch never came (a bug)
 		s.file.ids.close()
 	}
@@ -265,7 +264,7 @@ func (s *scan) produce() {
 		if end.openProblems < 0 { // no chunk was emitted: every problem is the file's own
 			end.openProblems, end.openNotes = len(r.report.Problems), len(r.report.Notes)
 		}
-		s.emit(i, func() *Batch { return &Batch{Items: r.items, member: r.member, end: end, part: &FileReport{}} })
+		s.emit(i, func() *Batch { return &Batch{Items: r.items, end: end, part: &FileReport{}} })
 	}
 }
 
@@ -282,13 +281,13 @@ func readGuarded(c *fileCtx, spec *fileSpec) {
 // resultBatch turns a file read whole into its one batch.
 func resultBatch(r entryResult) *Batch {
 	rep := r.report
-	return &Batch{Items: r.items, member: r.member, part: &FileReport{},
+	return &Batch{Items: r.items, part: &FileReport{},
 		end: &fileEnd{report: rep, openProblems: len(rep.Problems), openNotes: len(rep.Notes)}}
 }
 
 // commitAll commits the batches in sequence order as they come back from
 // the workers, in whatever order they finish.
-func (s *scan) commitAll(total chan int) {
+func (s *scan) commitAll() {
 	waiting := map[int]*Batch{}
 	next := 0
 	for b := range s.done {
@@ -304,7 +303,6 @@ func (s *scan) commitAll(total chan int) {
 			next++
 		}
 	}
-	<-total
 }
 
 // fileState is what the committer gathers about the file being committed.
@@ -335,7 +333,6 @@ func (s *scan) commit(b *Batch) {
 		s.file = f
 	}
 	f.addPart(b.part)
-	s.x.Member = mergeMember(s.x.Member, b.member)
 	f.rank(b)
 	if s.firstSource != nil {
 		f.dropOtherParts(b, s.firstSource)
