@@ -30,13 +30,30 @@ func Read(inputs ...string) (*Export, error) {
 // ReadZip reads an export held in memory (or any io.ReaderAt) as a ZIP;
 // name stands for it in messages and may carry the export's date.
 func ReadZip(name string, r io.ReaderAt, size int64, lim Limits) (*Export, error) {
-	s, err := zipSource(name, r, size, lim)
-	if err != nil {
-		return nil, err
-	}
-	defer s.close()
 	return collect(func(start func(Member) (Sink, error)) (*Export, error) {
-		return scanSources([]*source{s}, []string{name}, start)
+		return ScanZips([]ZipReader{{Name: name, R: r, Size: size}}, lim, nil, start)
+	})
+}
+
+// A ZipReader is a ZIP archive read through an io.ReaderAt rather than
+// from a path: a file picked in a web page, read slice by slice, or an
+// archive held in memory. Name stands for it in messages and may carry the
+// export's type and date, as an archive's file name does.
+type ZipReader struct {
+	Name string
+	R    io.ReaderAt
+	Size int64
+}
+
+// ScanZips is Scan for archives read through io.ReaderAt: the parts of one
+// export, read as Scan reads them.
+func ScanZips(zips []ZipReader, lim Limits, progress func(done, total int64), start func(Member) (Sink, error)) (*Export, error) {
+	names := make([]string, len(zips))
+	for i, z := range zips {
+		names[i] = z.Name
+	}
+	return scanOpened(names, progress, start, func(i int) (*source, error) {
+		return zipSource(zips[i].Name, zips[i].R, zips[i].Size, lim)
 	})
 }
 

@@ -74,14 +74,19 @@ var chunkSize = 256 << 10
 // return quickly. done may end below total: a file that cannot be opened, or
 // that stops on an error, is not read to its end.
 func Scan(lim Limits, progress func(done, total int64), inputs []string, start func(Member) (Sink, error)) (*Export, error) {
+	return scanOpened(inputs, progress, start, func(i int) (*source, error) { return openSource(inputs[i], lim) })
+}
+
+// scanOpened opens the sources named by names, with open, and scans them.
+func scanOpened(names []string, progress func(done, total int64), start func(Member) (Sink, error), open func(i int) (*source, error)) (*Export, error) {
 	var srcs []*source
 	defer func() {
 		for _, s := range srcs {
 			s.close()
 		}
 	}()
-	for _, in := range inputs {
-		s, err := openSource(in, lim)
+	for i := range names {
+		s, err := open(i)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +95,7 @@ func Scan(lim Limits, progress func(done, total int64), inputs []string, start f
 	if progress != nil {
 		watchProgress(srcs, progress)
 	}
-	return scanSources(srcs, inputs, start)
+	return scanSources(srcs, names, start)
 }
 
 func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, error)) (*Export, error) {
