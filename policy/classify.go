@@ -17,7 +17,9 @@ type Subject struct {
 	Visibility string    // as exported ("PUBLIC", "MEMBER_NETWORK", ...), "" when unknown
 }
 
-// Member holds the facts about the member that the policy needs.
+// Member holds the facts about the member that the policy needs, and where the two facts
+// that can come from the export or from the member were taken (for the reports; the rules
+// do not read them).
 type Member struct {
 	Region       string    // EU, UK, CA, HK, US (an unknown code is treated as the rest-of-world region)
 	OptOut       time.Time // zero = never
@@ -25,6 +27,18 @@ type Member struct {
 	Born         time.Time // zero = adult; a year-only birth is Jan 1 of that year with BornYearOnly
 	BornYearOnly bool
 	Registered   time.Time // lower bound for undated items (zero = unknown: before every window)
+
+	RegionSource string // "flag", "profile" (Profile.csv Geo Location) or "default"
+	BornSource   string // "flag", "verifications" or "" when not known
+}
+
+// EffectiveOptOut is the day from which the member's choice protects new items: the
+// earlier of the opt-out and the objection, zero when neither was made.
+func (m Member) EffectiveOptOut() time.Time {
+	if o := effectiveOptOut(m); o != posInf {
+		return dayTime(o)
+	}
+	return time.Time{}
 }
 
 // Result is the classification of one item.
@@ -33,8 +47,8 @@ type Member struct {
 // list, so a caller must not modify its elements (nor sort it in place). Appending to it is
 // safe: its capacity is its length, so append copies.
 type Result struct {
-	Outcome    string
-	Reason     string
+	Outcome    Outcome
+	Reason     Reason
 	Confidence string
 	Flags      []string
 }
@@ -187,7 +201,7 @@ func (p *Policy) categoryGate(s Subject) (Result, *Category, bool) {
 	}
 	switch cat.Scope {
 	case ScopeExcluded:
-		return Result{Outcome: Excluded, Reason: cat.Name, Confidence: High, Flags: flagList(0, cat.Flags)}, cat, true
+		return Result{Outcome: Excluded, Reason: Reason(cat.Name), Confidence: High, Flags: flagList(0, cat.Flags)}, cat, true
 	case ScopeNotListed:
 		return Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Medium, Flags: flagList(0, cat.Flags)}, cat, true
 	}
@@ -309,14 +323,15 @@ func makeFlags(b flagSet, cf []string) []string {
 
 // verdict is what one window (or the policy's windows together) says about an item.
 type verdict struct {
-	outcome, reason string
+	outcome         Outcome
+	reason          Reason
 	rank            int // higher = more exposed
 	win             int // deciding window, -1 for none
 	historical      bool
 	pausedToo       bool // some paused window exposed the item as well
 }
 
-func outcomeRank(o string) int {
+func outcomeRank(o Outcome) int {
 	switch o {
 	case InScope:
 		return 4
@@ -331,7 +346,7 @@ func outcomeRank(o string) int {
 }
 
 // Reasons rank within an outcome: the most specific exposure or protection wins.
-func reasonRank(r string) int {
+func reasonRank(r Reason) int {
 	switch r {
 	case ReasonPausedWindow, ReasonCreatedAfterOptOut:
 		return 3
@@ -341,7 +356,7 @@ func reasonRank(r string) int {
 	return 1
 }
 
-func mk(outcome, reason string, win int, historical bool) verdict {
+func mk(outcome Outcome, reason Reason, win int, historical bool) verdict {
 	return verdict{outcome: outcome, reason: reason, rank: outcomeRank(outcome)*10 + reasonRank(reason), win: win, historical: historical}
 }
 
@@ -409,12 +424,10 @@ func (p *Policy) windows(r *Region, c, o, a int64) verdict {
 	return best
 }
 
-func exposed(outcome string) bool { return outcome == InScope || outcome == PossiblyInScope }
-
 // finish turns the window verdict into the item's outcome: disputed kinds and non-public posts
 // are only possibly in scope where they would be in scope. flags are their flags, set only
 // for an exposed outcome decided by another reason.
-func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome, reason string, flags flagSet) {
+func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome Outcome, reason Reason, flags flagSet) {
 	outcome, reason = v.outcome, v.reason
 	disputed := cat.Scope == ScopeDisputed
 	nonPublic := p.nonPublic(s)
@@ -426,7 +439,7 @@ func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome, reason st
 			outcome, reason, nonPublic = PossiblyInScope, ReasonVisibility, false
 		}
 	}
-	if exposed(outcome) {
+	if outcome.Exposed() {
 		if disputed {
 			flags |= bitDisputed
 		}
@@ -503,7 +516,7 @@ func (c *Classifier) classify(s Subject, cat *Category) Result {
 		w = &r.Windows[v.win]
 	}
 	lower := 0
-	if exposed(outcome) {
+	if outcome.Exposed() {
 		if v.historical {
 			flags |= bitHistorical
 			if r.LookbackUncertain {
@@ -528,7 +541,7 @@ func (c *Classifier) classify(s Subject, cat *Category) Result {
 	}
 
 	conf := baseConfidence(outcome, reason)
-	if w != nil && w.Confidence != "" && exposed(outcome) {
+	if w != nil && w.Confidence != "" && outcome.Exposed() {
 		conf = minConf(conf, w.Confidence)
 	}
 	if !it.exact && p.dateSensitive(r, it, o, a, v) {
@@ -564,7 +577,7 @@ func (p *Policy) dateSensitive(r *Region, it item, o, a int64, v verdict) bool {
 }
 
 // baseConfidence is the typical confidence of an outcome and reason (policy reference §5.4).
-func baseConfidence(outcome, reason string) string {
+func baseConfidence(outcome Outcome, reason Reason) string {
 	switch outcome {
 	case InScope, Excluded:
 		return High

@@ -74,7 +74,7 @@ func post(date string) Subject { return Subject{Kind: "post", Date: day(date), V
 
 func kind(k, date string) Subject { return Subject{Kind: k, Date: day(date)} }
 
-func res(outcome, reason, conf string, flags ...string) Result {
+func res(outcome Outcome, reason Reason, conf string, flags ...string) Result {
 	if flags == nil {
 		flags = []string{}
 	}
@@ -353,7 +353,7 @@ func TestLowerBoundNotBeforeRegistration(t *testing.T) {
 	m := Member{Region: "US", Registered: day("2009-04-17"), OptOut: day("2008-12-01")}
 	s := Subject{Kind: "position", Date: day("2008-09-01"), LowerBound: true}
 	got := p.Classify(s, m, day("2026-11-23"))
-	if got.Outcome != "protected" {
+	if got.Outcome != Protected {
 		t.Errorf("position from 2008 on a 2009 account, opt-out 2008-12: got %+v, want protected", got)
 	}
 	w := p.WhatIf([]Subject{s}, m, day("2026-11-23"))
@@ -417,7 +417,7 @@ func TestClassifyAllocs(t *testing.T) {
 		name string
 		s    Subject
 		m    Member
-		want string
+		want Outcome
 	}{
 		{"in scope", post("2021-05-05"), m, InScope},
 		{"protected after the opt-out", post("2026-01-10"), m, Protected},

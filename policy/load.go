@@ -514,12 +514,13 @@ func (l *loader) rules(raw *rawPolicy, p *Policy) {
 	p.Rules.Undated = UndatedRule{Assume: r.Undated.Assume, Basis: l.basis(at, "rule undated", r.Undated.Note, r.Undated.Sources)}
 
 	at = path("rules", "not_started")
-	if !oneOf(r.NotStarted.Outcome, Outcomes...) {
-		l.fail(with(at, "outcome"), "rule not_started: unknown outcome %q (want one of %s)", r.NotStarted.Outcome, strings.Join(Outcomes, ", "))
+	nsOutcome, ok := ParseOutcome(r.NotStarted.Outcome)
+	if !ok {
+		l.fail(with(at, "outcome"), "rule not_started: unknown outcome %q (want one of %s)", r.NotStarted.Outcome, strings.Join(OutcomeNames(), ", "))
 	}
 	if !nameRe.MatchString(r.NotStarted.Reason) {
 		l.fail(with(at, "reason"), "rule not_started: bad reason %q", r.NotStarted.Reason)
 	}
-	p.Rules.NotStarted = NotStartedRule{Outcome: r.NotStarted.Outcome, Reason: r.NotStarted.Reason,
+	p.Rules.NotStarted = NotStartedRule{Outcome: nsOutcome, Reason: Reason(r.NotStarted.Reason),
 		Basis: l.basis(at, "rule not_started", r.NotStarted.Note, r.NotStarted.Sources)}
 }

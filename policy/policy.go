@@ -17,35 +17,72 @@ var embeddedYAML []byte
 // EmbeddedName is the file name that errors in the embedded policy refer to.
 const EmbeddedName = "policy.yaml"
 
-// Outcomes: the five outcomes of the contract, from most to least exposed.
+// Outcome is an item's standing towards the training (contract, "Outcomes"). The values
+// run from most to least exposed, in the contract's order, so that tallies can index arrays
+// by outcome.
+type Outcome uint8
+
 const (
-	InScope         = "in_scope"
-	PossiblyInScope = "possibly_in_scope"
-	Protected       = "protected"
-	NotListed       = "not_listed"
-	Excluded        = "excluded"
+	InScope Outcome = iota
+	PossiblyInScope
+	Protected
+	Excluded
+	NotListed
 )
 
+// NumOutcomes is the number of outcomes: arrays indexed by Outcome have this length.
+const NumOutcomes = int(NotListed) + 1
+
 // Outcomes lists the outcomes in the contract's order.
-var Outcomes = []string{InScope, PossiblyInScope, Protected, Excluded, NotListed}
+var Outcomes = [NumOutcomes]Outcome{InScope, PossiblyInScope, Protected, Excluded, NotListed}
+
+var outcomeNames = [NumOutcomes]string{"in_scope", "possibly_in_scope", "protected", "excluded", "not_listed"}
+
+// String is the outcome's name in the contract, e.g. "possibly_in_scope".
+func (o Outcome) String() string {
+	if int(o) < NumOutcomes {
+		return outcomeNames[o]
+	}
+	return fmt.Sprintf("outcome(%d)", uint8(o))
+}
+
+// Exposed reports whether the item may be used for training: in scope or possibly in scope.
+func (o Outcome) Exposed() bool { return o <= PossiblyInScope }
+
+// ParseOutcome reads an outcome's contract name.
+func ParseOutcome(name string) (Outcome, bool) {
+	for i, n := range outcomeNames {
+		if n == name {
+			return Outcome(i), true
+		}
+	}
+	return 0, false
+}
+
+// OutcomeNames lists the outcomes' contract names, in order.
+func OutcomeNames() []string { return outcomeNames[:] }
+
+// Reason says why an item has its outcome (contract, "Outcomes"). Besides the constants
+// below, the reason of an excluded item is its category's name, e.g. "private_messages".
+type Reason string
 
 // Reasons of the contract (the reason of an excluded item is its category name instead).
 const (
-	ReasonNoOptOut            = "no_opt_out"
-	ReasonBeforeOptOut        = "before_opt_out"
-	ReasonDisputedCategory    = "disputed_category"
-	ReasonVisibility          = "visibility"
-	ReasonPausedWindow        = "paused_window"
-	ReasonStartUncertain      = "start_uncertain"
-	ReasonOptedOutBeforeStart = "opted_out_before_start"
-	ReasonCreatedAfterOptOut  = "created_after_opt_out"
-	ReasonMinor               = "minor"
-	ReasonBeforeLookback      = "before_lookback"
-	ReasonNotListed           = "not_listed"
+	ReasonNoOptOut            Reason = "no_opt_out"
+	ReasonBeforeOptOut        Reason = "before_opt_out"
+	ReasonDisputedCategory    Reason = "disputed_category"
+	ReasonVisibility          Reason = "visibility"
+	ReasonPausedWindow        Reason = "paused_window"
+	ReasonStartUncertain      Reason = "start_uncertain"
+	ReasonOptedOutBeforeStart Reason = "opted_out_before_start"
+	ReasonCreatedAfterOptOut  Reason = "created_after_opt_out"
+	ReasonMinor               Reason = "minor"
+	ReasonBeforeLookback      Reason = "before_lookback"
+	ReasonNotListed           Reason = "not_listed"
 	// ReasonNotStarted is the embedded policy's reason (rules.not_started) for an item that no
 	// training window covers on the as-of day, typically because the region's window has not
 	// opened yet. The contract has no reason for this case; see doc.go.
-	ReasonNotStarted = "not_started"
+	ReasonNotStarted Reason = "not_started"
 )
 
 // Flags a result may carry.
@@ -177,8 +214,8 @@ type UndatedRule struct {
 
 // NotStartedRule: the outcome of an item no window covers on the as-of day.
 type NotStartedRule struct {
-	Outcome string
-	Reason  string
+	Outcome Outcome
+	Reason  Reason
 	Basis
 }
 

@@ -9,7 +9,7 @@ import (
 // WhatIfPoint is the outcome count for one hypothetical opt-out month.
 type WhatIfPoint struct {
 	Month  time.Time      // first day of the month (UTC)
-	Counts map[string]int // outcome -> items; every outcome is present
+	Counts [NumOutcomes]int // items by outcome
 }
 
 // WhatIf answers "what if I had opted out then?": for every month from the month of the
@@ -53,9 +53,8 @@ type WhatIfAcc struct {
 	starts []bound // the region's distinct window starts, sorted
 	first  int64   // earliest item day; posInf while there is none
 
-	names []string // outcomes by index: Outcomes, then any other outcome met
-	base  []int    // items in each outcome from the earliest month on
-	rows  [][]int  // per outcome, changes by month, latest month first
+	base [NumOutcomes]int   // items in each outcome from the earliest month on
+	rows [NumOutcomes][]int // per outcome, changes by month, latest month first
 
 	ts []bound // scratch: one item's thresholds
 }
@@ -71,10 +70,8 @@ func (p *Policy) NewWhatIf(m Member, asOf time.Time) *WhatIfAcc {
 	r := p.region(m.Region)
 	a := dayNum(asOf)
 	acc := &WhatIfAcc{p: p, m: m, r: r, a: a, lastM: monthOf(a), first: posInf,
-		starts: windowStarts(r), names: slices.Clone(Outcomes)}
+		starts: windowStarts(r)}
 	p.prepare(&acc.c, m, asOf)
-	acc.base = make([]int, len(acc.names))
-	acc.rows = make([][]int, len(acc.names))
 	acc.ts = make([]bound, 0, len(acc.starts)+1)
 	return acc
 }
@@ -102,7 +99,7 @@ func (a *WhatIfAcc) Add(s Subject) {
 	}
 	res, cat, done := a.c.gate(s, it)
 	if done {
-		a.base[a.index(res.Outcome)]++
+		a.base[res.Outcome]++
 		return
 	}
 	a.ts = thresholds(a.ts, a.starts, it.c)
@@ -118,7 +115,7 @@ func (a *WhatIfAcc) Add(s Subject) {
 		from, to := after(prev), after(hi)
 		if from < to && from <= a.lastM {
 			outcome, _, _ := p.finish(p.windows(a.r, it.c, o, a.a), cat, s)
-			a.span(a.index(outcome), from, to)
+			a.span(outcome, from, to)
 		}
 		prev = hi
 	}
@@ -148,7 +145,7 @@ func after(b bound) int64 {
 }
 
 // span counts one item in outcome o for the months [from, to).
-func (a *WhatIfAcc) span(o int, from, to int64) {
+func (a *WhatIfAcc) span(o Outcome, from, to int64) {
 	if from == negInf {
 		a.base[o]++
 	} else {
@@ -159,7 +156,7 @@ func (a *WhatIfAcc) span(o int, from, to int64) {
 	}
 }
 
-func (a *WhatIfAcc) change(o int, month int64, v int) {
+func (a *WhatIfAcc) change(o Outcome, month int64, v int) {
 	i := int(a.lastM - month)
 	d := a.rows[o]
 	if i >= len(d) {
@@ -169,30 +166,15 @@ func (a *WhatIfAcc) change(o int, month int64, v int) {
 	d[i] += v
 }
 
-// index numbers an outcome by its place in names. The rules only produce
-// Outcomes (a custom not_started outcome is one of them); the rest is a guard.
-func (a *WhatIfAcc) index(outcome string) int {
-	for i, n := range a.names {
-		if n == outcome {
-			return i
-		}
-	}
-	a.names = append(a.names, outcome)
-	a.base = append(a.base, 0)
-	a.rows = append(a.rows, nil)
-	return len(a.names) - 1
-}
-
 // Merge adds b's counts to a (same policy, member and as-of).
 func (a *WhatIfAcc) Merge(b *WhatIfAcc) {
 	if a.p != b.p || a.a != b.a || !sameMember(a.m, b.m) {
 		panic("policy: merging what-if counts of another policy, member or as-of day")
 	}
 	a.first = min(a.first, b.first)
-	for j, name := range b.names {
-		o := a.index(name)
-		a.base[o] += b.base[j]
-		a.rows[o] = addRow(a.rows[o], b.rows[j])
+	for o := range NumOutcomes {
+		a.base[o] += b.base[o]
+		a.rows[o] = addRow(a.rows[o], b.rows[o])
 	}
 }
 
@@ -219,21 +201,19 @@ func (a *WhatIfAcc) Points() []WhatIfPoint {
 		first = a.r.Windows[0].start
 	}
 	firstM := min(monthOf(first), a.lastM)
-	run := make([]int, len(a.names))
-	for o := range a.names {
+	var run [NumOutcomes]int
+	for o := range NumOutcomes {
 		run[o] = a.base[o] + sumFrom(a.rows[o], int(a.lastM-firstM))
 	}
 	points := make([]WhatIfPoint, a.lastM-firstM+1)
 	for k := range points {
 		i := int(a.lastM-firstM) - k
-		counts := make(map[string]int, len(a.names))
-		for o, name := range a.names {
+		for o := range NumOutcomes {
 			if k > 0 && i < len(a.rows[o]) {
 				run[o] += a.rows[o][i]
 			}
-			counts[name] = run[o]
 		}
-		points[k] = WhatIfPoint{Month: monthTime(firstM + int64(k)), Counts: counts}
+		points[k] = WhatIfPoint{Month: monthTime(firstM + int64(k)), Counts: run}
 	}
 	return points
 }

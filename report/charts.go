@@ -1,6 +1,7 @@
 package report
 
 import (
+	"exposure/policy"
 	"sort"
 	"time"
 
@@ -127,7 +128,7 @@ func timelineChart(lang string, months []string, byOutcome map[string][]int, mar
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))...)
 	bar.SetXAxis(months)
-	for i, o := range Outcomes {
+	for i, o := range outcomeNames {
 		so := outcomeSeriesOpts(o, true)
 		if i == 0 {
 			so = append(so, markLines(marks), markStyle)
@@ -171,7 +172,7 @@ type namedSeries struct {
 // the categories on the vertical axis (kinds with long names).
 func categoryBars(lang string, categories []string, byOutcome map[string][]int, horizontal bool) any {
 	bar := newCategoryBar(categories)
-	for _, o := range Outcomes {
+	for _, o := range outcomeNames {
 		bar.AddSeries(t(lang, "out_"+o), barData(byOutcome[o]), outcomeSeriesOpts(o, true)...)
 	}
 	finishBars(bar, horizontal)
@@ -202,11 +203,11 @@ func finishBars(bar *charts.Bar, horizontal bool) {
 }
 
 // buildCharts makes the page's charts from the tally of the items.
-func buildCharts(r *Result, lang string) []chartSpec {
+func buildCharts(r *result, lang string) []chartSpec {
 	months, index := r.monthIndex()
 	created := map[string][]int{}
-	for i, o := range Outcomes {
-		created[o] = r.Tally.monthCounts(months, i)
+	for i, o := range outcomeNames {
+		created[o] = r.Tally.MonthCounts(months, policy.Outcome(i))
 	}
 	marks := r.markers(lang, index)
 	specs := []chartSpec{
@@ -227,7 +228,7 @@ func buildCharts(r *Result, lang string) []chartSpec {
 
 // monthIndex is the month axis: from the first dated item to the as-of day
 // (or the last item, if later).
-func (r *Result) monthIndex() ([]string, map[string]int) {
+func (r *result) monthIndex() ([]string, map[string]int) {
 	months := monthAxis(r.monthRange())
 	index := make(map[string]int, len(months))
 	for i, m := range months {
@@ -237,10 +238,10 @@ func (r *Result) monthIndex() ([]string, map[string]int) {
 }
 
 // monthRange is the first and last day the time axis must show.
-func (r *Result) monthRange() (first, last time.Time) {
+func (r *result) monthRange() (first, last time.Time) {
 	first, last = r.AsOf, r.AsOf
-	if !r.Tally.first.IsZero() {
-		first, last = minTime(first, r.Tally.first), maxTime(last, r.Tally.last)
+	if !r.Tally.First.IsZero() {
+		first, last = minTime(first, r.Tally.First), maxTime(last, r.Tally.Last)
 	}
 	return first, last
 }
@@ -269,20 +270,9 @@ func cumulate(v []int) []int {
 	return out
 }
 
-// effectiveOptOut is the earlier of the opt-out and the objection.
-func (m MemberInfo) effectiveOptOut() time.Time {
-	switch {
-	case m.OptOut.IsZero():
-		return m.Objection
-	case m.Objection.IsZero() || m.OptOut.Before(m.Objection):
-		return m.OptOut
-	}
-	return m.Objection
-}
-
 // markers: the region's window starts and pauses, and the opt-out, where
 // they fall on the axis.
-func (r *Result) markers(lang string, index map[string]int) []marker {
+func (r *result) markers(lang string, index map[string]int) []marker {
 	var out []marker
 	add := func(d time.Time, label string) {
 		if _, ok := index[monthKey(d)]; ok && !d.IsZero() {
@@ -295,23 +285,23 @@ func (r *Result) markers(lang string, index map[string]int) []marker {
 			add(w.End, t(lang, "mark_pause"))
 		}
 	}
-	add(r.Member.effectiveOptOut(), t(lang, "mark_optout"))
+	add(r.Member.EffectiveOptOut(), t(lang, "mark_optout"))
 	return out
 }
 
 // whatIfChart: had the member opted out in each month, how many items
 // would be in scope (and possibly in scope) today.
-func (r *Result) whatIfChart(lang string) chartSpec {
+func (r *result) whatIfChart(lang string) chartSpec {
 	months := make([]string, len(r.WhatIf))
 	in := make([]int, len(r.WhatIf))
 	maybe := make([]int, len(r.WhatIf))
 	index := map[string]int{}
 	for i, w := range r.WhatIf {
-		months[i], in[i], maybe[i] = w.Month, w.Counts["in_scope"], w.Counts["possibly_in_scope"]
-		index[w.Month] = i
+		months[i], in[i], maybe[i] = monthKey(w.Month), w.Counts[policy.InScope], w.Counts[policy.PossiblyInScope]
+		index[months[i]] = i
 	}
 	var marks []marker
-	if d := r.Member.effectiveOptOut(); !d.IsZero() {
+	if d := r.Member.EffectiveOptOut(); !d.IsZero() {
 		if _, ok := index[monthKey(d)]; ok {
 			marks = append(marks, marker{Month: monthKey(d), Label: t(lang, "mark_optout"), OptOut: true})
 		}
@@ -332,19 +322,19 @@ func (r *Result) whatIfChart(lang string) chartSpec {
 
 // beforeAfterChart splits the items at the opt-out, or, without one, at the
 // start of the region's current training window.
-func (r *Result) beforeAfterChart(lang string) chartSpec {
-	day := dateText(lang, splitDay(r.Policy, r.Member))
+func (r *result) beforeAfterChart(lang string) chartSpec {
+	day := dateText(lang, r.SplitDay())
 	cats := []string{t(lang, "before") + " " + day, t(lang, "after") + " " + day}
 	counts := map[string][]int{}
-	for i, o := range Outcomes {
-		counts[o] = []int{r.Tally.split[0][i], r.Tally.split[1][i]}
+	for i, o := range outcomeNames {
+		counts[o] = []int{r.Tally.Split[0][i], r.Tally.Split[1][i]}
 	}
 	return chartSpec{ID: "chart-beforeafter", Title: t(lang, "ch_beforeafter", day), Note: t(lang, "ch_beforeafter_note"), Height: 340,
 		Options: categoryBars(lang, cats, counts, false)}
 }
 
 // kindsChart: the outcome of each kind of data present in the export.
-func (r *Result) kindsChart(lang string) chartSpec {
+func (r *result) kindsChart(lang string) chartSpec {
 	totals := map[parse.Kind]int{}
 	for k, kt := range r.Tally.Kinds {
 		totals[k] = kt.N
@@ -368,11 +358,11 @@ func (r *Result) kindsChart(lang string) chartSpec {
 		}
 	}
 	counts := map[string][]int{}
-	for _, o := range Outcomes {
+	for _, o := range outcomeNames {
 		counts[o] = make([]int, len(names))
 	}
 	for _, k := range kinds {
-		for i, o := range Outcomes {
+		for i, o := range outcomeNames {
 			counts[o][pos[k]] += r.Tally.Kinds[k].ByOutcome[i]
 		}
 	}

@@ -1,19 +1,46 @@
 package report
 
 import (
+	"bufio"
 	"io"
 	"strconv"
 	"strings"
+
+	"exposure/analysis"
+	"exposure/parse"
+	"exposure/policy"
 )
 
 // csvHeader: one row per item, with the fields of the JSON items.
 var csvHeader = []string{"id", "file", "line", "kind", "date", "date_basis", "visibility", "outcome", "reason", "confidence", "flags", "text"}
 
-// WriteCSV writes one row per item of r, whose items are in memory
-// (contract, "--csv"), exactly as Stream writes them while reading.
-func WriteCSV(w io.Writer, r *Result) error {
-	return r.restream(nil, w)
+// NewCSVWriter writes one row per item to w while the export is read
+// (contract, "--csv"), after a header row.
+func NewCSVWriter(w io.Writer, redact bool) analysis.ItemWriter {
+	return &csvWriter{bw: bufio.NewWriterSize(w, 256<<10), redact: redact}
 }
+
+type csvWriter struct {
+	bw     *bufio.Writer
+	redact bool
+}
+
+func (c *csvWriter) Begin(*analysis.Result) error {
+	_, err := c.bw.Write(appendCSVRecord(nil, csvHeader))
+	return err
+}
+
+func (c *csvWriter) AppendRow(dst []byte, it *parse.Item, r *policy.Result) []byte {
+	j := itemJSONOf(it, r, c.redact)
+	return appendCSVRow(dst, &j)
+}
+
+func (c *csvWriter) WriteRow(row []byte) error {
+	_, err := c.bw.Write(row)
+	return err
+}
+
+func (c *csvWriter) End(*analysis.Result) error { return c.bw.Flush() }
 
 // appendCSVRow appends one item's row. Flags are joined with "|". Cells
 // that a spreadsheet would run as a formula are prefixed with a quote: the

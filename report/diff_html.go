@@ -7,6 +7,9 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"exposure/analysis"
+	"exposure/policy"
 )
 
 //go:embed templates/diff.html.tmpl
@@ -49,38 +52,40 @@ type changeRow struct {
 // outcome totals old and new, what was added and removed per kind, the two
 // timelines overlaid, the items whose outcome changed and why, and the
 // member's deletions.
-func WriteDiffHTML(w io.Writer, d *Diff, opt HTMLOptions) error {
+func WriteDiffHTML(w io.Writer, d *analysis.Diff, opt HTMLOptions) error {
 	opt = opt.withDefaults()
 	return render(w, diffTemplate, opt.Lang, buildDiffPage(d, opt))
 }
 
-func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {
+func buildDiffPage(d *analysis.Diff, opt HTMLOptions) diffPage {
 	lang := opt.Lang
-	redact := d.Old.Redact || d.New.Redact
+	redact := opt.Redact
+	old, cur := &result{d.Old, redact}, &result{d.New, redact}
 	p := diffPage{
 		Lang: lang, CSP: cspFor(string(opt.ECharts), bootJS),
-		Old: sideOf(lang, d.Old), New: sideOf(lang, d.New), Redacted: redact,
+		Old: sideOf(lang, old), New: sideOf(lang, cur), Redacted: redact,
 		ECharts: template.JS(opt.ECharts), Boot: template.JS(bootJS), Style: template.CSS(pageStyle),
 	}
-	ob, nb := d.Old.ByOutcome(), d.New.ByOutcome()
-	for _, o := range Outcomes {
+	ob, nb := old.ByOutcome(), cur.ByOutcome()
+	for _, o := range outcomeNames {
 		p.Totals = append(p.Totals, totalRow{Outcome: o, Label: t(lang, "out_"+o),
 			Old: number(lang, ob[o]), New: number(lang, nb[o]), Change: signed(lang, nb[o]-ob[o])})
 	}
 	added, removed, changed := d.Counts()
 	p.Counts = t(lang, "diff_counts", number(lang, added), number(lang, removed), number(lang, changed))
-	p.Charts = diffCharts(d, lang)
+	p.Charts = diffCharts(d, old, cur, lang)
 	p.ChartData = p.Charts
 
-	for _, c := range d.shown.changed.first() {
+	for _, c := range d.ShownChanged() {
 		row := shownRow(lang, &c, redact)
-		row.NewOutcome, row.NewLabel, row.NewReason = c.New.Outcome, t(lang, "out_"+c.New.Outcome), c.New.Reason
+		o := c.New.Outcome.String()
+		row.NewOutcome, row.NewLabel, row.NewReason = o, t(lang, "out_"+o), string(c.New.Reason)
 		p.Changed = append(p.Changed, row)
 	}
 	if n := changed - len(p.Changed); n > 0 {
 		p.MoreChanged = t(lang, "more_items", number(lang, n))
 	}
-	for _, c := range d.shown.removed.first() {
+	for _, c := range d.ShownRemoved() {
 		p.Removed = append(p.Removed, shownRow(lang, &c, redact))
 	}
 	if n := removed - len(p.Removed); n > 0 {
@@ -89,9 +94,9 @@ func buildDiffPage(d *Diff, opt HTMLOptions) diffPage {
 	return p
 }
 
-func sideOf(lang string, r *Result) diffSide {
+func sideOf(lang string, r *result) diffSide {
 	s := diffSide{Exported: dateText(lang, r.Export.Date), AsOf: dateText(lang, r.AsOf), Region: regionText(lang, r),
-		OptOut: dayOrNone(lang, r.Member.effectiveOptOut()), Items: number(lang, r.Tally.Items)}
+		OptOut: dayOrNone(lang, r.Member.EffectiveOptOut()), Items: number(lang, r.Tally.Items)}
 	if r.Export.Date.IsZero() {
 		s.Exported = t(lang, "unknown")
 	}
@@ -106,28 +111,29 @@ func signed(lang string, n int) string {
 }
 
 // shownRow describes a listed item with its outcome in the old export.
-func shownRow(lang string, c *diffShown, redact bool) changeRow {
+func shownRow(lang string, c *analysis.DiffShown, redact bool) changeRow {
+	o := c.Old.Outcome.String()
 	row := changeRow{Date: dateText(lang, c.Item.Date), Kind: kindName(lang, string(c.Item.Kind)),
-		OldOutcome: c.Old.Outcome, OldLabel: t(lang, "out_"+c.Old.Outcome), OldReason: c.Old.Reason}
+		OldOutcome: o, OldLabel: t(lang, "out_"+o), OldReason: string(c.Old.Reason)}
 	if !redact {
 		row.Text = c.Item.Text
 	}
 	return row
 }
 
-func diffCharts(d *Diff, lang string) []chartSpec {
+func diffCharts(d *analysis.Diff, old, cur *result, lang string) []chartSpec {
 	// Outcome totals, old next to new.
-	ob, nb := d.Old.ByOutcome(), d.New.ByOutcome()
-	labels := make([]string, len(Outcomes))
+	ob, nb := old.ByOutcome(), cur.ByOutcome()
+	labels := make([]string, len(outcomeNames))
 	var oldV, newV []int
-	for i, o := range Outcomes {
+	for i, o := range outcomeNames {
 		labels[i] = t(lang, "out_"+o)
 		oldV, newV = append(oldV, ob[o]), append(newV, nb[o])
 	}
 	totals := sideBars(labels, []namedSeries{{Name: t(lang, "diff_old"), Color: oldColor, Values: oldV}, {Name: t(lang, "diff_new"), Color: newColor, Values: newV}}, false)
 
 	// Added and removed per kind.
-	added, removed := d.byKind(d.added()), d.byKind(d.Removed.values())
+	added, removed := byKind(d.Added()), byKind(d.Removed())
 	all := map[string]int{}
 	for k, n := range added {
 		all[k] += n
@@ -148,8 +154,8 @@ func diffCharts(d *Diff, lang string) []chartSpec {
 	perKind := sideBars(names, []namedSeries{{Name: t(lang, "diff_added"), Color: newColor, Values: addV}, {Name: t(lang, "diff_removed_short"), Color: "#9b59b6", Values: remV}}, true)
 
 	// The two timelines overlaid: items in scope accumulated by creation month.
-	first, last := d.Old.AsOf, d.New.AsOf
-	for _, r := range []*Result{d.Old, d.New} {
+	first, last := old.AsOf, cur.AsOf
+	for _, r := range []*result{old, cur} {
 		f, l := r.monthRange()
 		first, last = minTime(first, f), maxTime(last, l)
 	}
@@ -159,8 +165,8 @@ func diffCharts(d *Diff, lang string) []chartSpec {
 		index[m] = i
 	}
 	timeline := linesChart(months, []namedSeries{
-		{Name: t(lang, "diff_old"), Color: oldColor, Values: cumulate(d.Old.Tally.monthCounts(months, 0))},
-		{Name: t(lang, "diff_new"), Color: newColor, Values: cumulate(d.New.Tally.monthCounts(months, 0))},
+		{Name: t(lang, "diff_old"), Color: oldColor, Values: cumulate(old.Tally.MonthCounts(months, policy.InScope))},
+		{Name: t(lang, "diff_new"), Color: newColor, Values: cumulate(cur.Tally.MonthCounts(months, policy.InScope))},
 	}, nil)
 
 	return []chartSpec{

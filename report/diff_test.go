@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"exposure/analysis/analysistest"
 )
 
 // The diff page of the small fixture against the injection export: it
@@ -15,7 +17,10 @@ func TestDiffPage(tt *testing.T) {
 	t := tt
 	old := tstFixture(t)
 	cur := tstAnalyse(tstRead(t, tstInjectionExport(t)), nil)
-	d := Compare(old, cur)
+	d, err := analysistest.Compare(old.side(), cur.side())
+	if err != nil {
+		t.Fatal(err)
+	}
 	added, removed, changed := d.Counts()
 	if added == 0 || removed == 0 {
 		t.Fatalf("fixture and injection export should differ both ways: added %d, removed %d", added, removed)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"exposure/analysis"
 	"exposure/parse"
 	"exposure/policy"
 )
@@ -56,6 +57,8 @@ const bootJS = `(function () {
 // HTMLOptions are the choices of the HTML report.
 type HTMLOptions struct {
 	Lang string // "en" or "fr"
+	// Redact leaves out every free text (contract, --redact).
+	Redact bool
 	// ECharts replaces the embedded library (tests stub it so that golden
 	// files stay small); nil means the embedded one.
 	ECharts []byte
@@ -63,7 +66,8 @@ type HTMLOptions struct {
 
 // WriteHTML writes the self-contained report: every style and script is
 // inline, and the Content-Security-Policy forbids every network load.
-func WriteHTML(w io.Writer, r *Result, opt HTMLOptions) error {
+func WriteHTML(w io.Writer, ar *analysis.Result, opt HTMLOptions) error {
+	r := &result{ar, opt.Redact}
 	if !r.Classified() {
 		return fmt.Errorf("report: the HTML report needs classified items")
 	}
@@ -154,7 +158,7 @@ type problemRow struct {
 // maxProblemRows bounds the problems listed in the page; all are in --json.
 const maxProblemRows = 100
 
-func buildPage(r *Result, opt HTMLOptions) page {
+func buildPage(r *result, opt HTMLOptions) page {
 	lang := opt.Lang
 	m := r.Member
 	p := page{
@@ -176,7 +180,7 @@ func buildPage(r *Result, opt HTMLOptions) page {
 	p.Cards, p.Undated = cards(r, lang)
 	p.Charts = buildCharts(r, lang)
 	p.ChartData = p.Charts
-	for _, o := range Outcomes {
+	for _, o := range outcomeNames {
 		p.OutcomeLabels = append(p.OutcomeLabels, t(lang, "out_"+o))
 	}
 	p.Kinds = kindRows(r, lang)
@@ -196,7 +200,7 @@ func buildPage(r *Result, opt HTMLOptions) page {
 
 // policyNote translates a note of the embedded policy; the notes of a
 // policy file given with --policy are shown as written.
-func (r *Result) policyNote(lang, key, note string) string {
+func (r *result) policyNote(lang, key, note string) string {
 	if r.Policy.Origin != "embedded" {
 		return note
 	}
@@ -211,7 +215,7 @@ func colon(lang string) string {
 	return ": "
 }
 
-func regionText(lang string, r *Result) string {
+func regionText(lang string, r *result) string {
 	code := r.Member.Region
 	if n, ok := regionNames[code]; ok {
 		return code + " – " + n.in(lang)
@@ -237,11 +241,11 @@ func sourceIDs(ss []policy.Source) string {
 	return strings.Join(ids, ", ")
 }
 
-func cards(r *Result, lang string) ([]card, string) {
+func cards(r *result, lang string) ([]card, string) {
 	by := r.ByOutcome()
 	total := r.Tally.Items
 	var out []card
-	for _, o := range Outcomes {
+	for _, o := range outcomeNames {
 		out = append(out, card{
 			Outcome: o, Label: t(lang, "out_"+o), Count: number(lang, by[o]),
 			Share:    t(lang, "of_total", number(lang, total)) + " · " + percent(lang, by[o], total),
@@ -255,7 +259,7 @@ func cards(r *Result, lang string) ([]card, string) {
 	return out, t(lang, "undated", number(lang, undated))
 }
 
-func kindRows(r *Result, lang string) []kindRow {
+func kindRows(r *result, lang string) []kindRow {
 	var rows []kindRow
 	for _, k := range parse.Kinds {
 		a := r.Tally.Kinds[k]
@@ -263,7 +267,7 @@ func kindRows(r *Result, lang string) []kindRow {
 			continue
 		}
 		row := kindRow{Name: kindName(lang, string(k)), Items: number(lang, a.N), Range: dateRange(lang, a.First, a.Last)}
-		for i := range Outcomes {
+		for i := range outcomeNames {
 			row.Counts = append(row.Counts, number(lang, a.ByOutcome[i]))
 		}
 		if c, ok := r.Policy.Category(string(k)); ok {
@@ -286,11 +290,11 @@ func dateRange(lang string, first, last time.Time) string {
 
 // yourItems lists the member's items in scope (and possibly in scope),
 // newest first, capped.
-func yourItems(r *Result, lang string) ([]itemRow, string, string) {
-	shown := r.Tally.top.first()
+func yourItems(r *result, lang string) ([]itemRow, string, string) {
+	shown := r.Tally.Newest()
 	rows := make([]itemRow, 0, len(shown))
 	for i := range shown {
-		it, o := &shown[i].Item, shown[i].Outcome
+		it, o := &shown[i].Item, shown[i].Outcome.String()
 		row := itemRow{
 			Date: dateText(lang, it.Date), Kind: kindName(lang, string(it.Kind)),
 			Outcome: o, OutcomeLabel: t(lang, "out_"+o),
@@ -306,7 +310,7 @@ func yourItems(r *Result, lang string) ([]itemRow, string, string) {
 		}
 		rows = append(rows, row)
 	}
-	total := r.Tally.exposed
+	total := r.Tally.Exposed
 	more := ""
 	if total > len(shown) {
 		more = t(lang, "more_items", number(lang, total-len(shown)))
@@ -314,7 +318,7 @@ func yourItems(r *Result, lang string) ([]itemRow, string, string) {
 	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, total)), more
 }
 
-func todo(r *Result, lang string) []string {
+func todo(r *result, lang string) []string {
 	out := []string{t(lang, "todo_setting"), t(lang, "todo_form")}
 	switch r.Member.Region {
 	case "EU", "UK":
@@ -334,7 +338,7 @@ func todo(r *Result, lang string) []string {
 	return out
 }
 
-func provenance(r *Result, lang string) ([]fileRow, []problemRow, string, []string) {
+func provenance(r *result, lang string) ([]fileRow, []problemRow, string, []string) {
 	var files []fileRow
 	var probs []problemRow
 	total := 0

@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"exposure/analysis"
+	"exposure/analysis/analysistest"
 	"exposure/parse"
+	"exposure/parse/parsetest"
 	"exposure/policy"
 )
 
@@ -84,7 +87,7 @@ func tstWriteFiles(t *testing.T, dir string, files map[string]string) {
 // so that outputs do not depend on the temporary folder.
 func tstRead(t *testing.T, dir string) *parse.Export {
 	t.Helper()
-	x, err := parse.Read(dir)
+	x, err := parsetest.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,53 +104,85 @@ func tstRead(t *testing.T, dir string) *parse.Export {
 	return x
 }
 
+// tstResult is an export read into memory and analysed, kept with what
+// the analysis needs so that each output can be made from it, redacted or
+// not (Redact), through the engine's one path.
+type tstResult struct {
+	*analysis.Result
+	x      *parse.Export
+	c      analysistest.Case
+	Redact bool
+}
+
 // tstAnalyse classifies x for an EU member who opted out on tstOptOut, as
 // of tstAsOf, with policy p (nil: the embedded one).
-func tstAnalyse(x *parse.Export, p *policy.Policy) *Result {
+func tstAnalyse(x *parse.Export, p *policy.Policy) *tstResult {
 	if p == nil {
 		p = policy.Default()
 	}
-	m := policy.Member{Region: "EU", OptOut: tstOptOut, Registered: x.Member.Registered}
-	info := MemberInfo{RegionSource: "flag"}
+	m := policy.Member{Region: "EU", RegionSource: "flag", OptOut: tstOptOut, Registered: x.Member.Registered}
 	if x.Member.BirthYear > 0 {
 		m.Born, m.BornYearOnly = time.Date(x.Member.BirthYear, 1, 1, 0, 0, 0, 0, time.UTC), true
-		info.BornSource = "verifications"
+		m.BornSource = "verifications"
 	}
-	return Analyse(x, Analysis{Policy: p, Member: m, Info: info, AsOf: tstAsOf})
+	r := &tstResult{x: x, c: analysistest.Case{Policy: p, Member: m, AsOf: tstAsOf}}
+	r.Result = r.run(nil)
+	return r
+}
+
+// run analyses the items again, writing them to w.
+func (r *tstResult) run(w analysis.ItemWriter) *analysis.Result {
+	c := r.c
+	if w != nil {
+		c.Writers = []analysis.ItemWriter{w}
+	}
+	res, err := analysistest.Analyse(r.x, r.x.Items, c)
+	if err != nil {
+		panic(err) // bytes.Buffer writers do not fail
+	}
+	return res
+}
+
+// side is the export as one side of a comparison.
+func (r *tstResult) side() analysistest.Side {
+	return analysistest.Side{Export: r.x, Items: r.x.Items, Case: r.c}
+}
+
+// outcome is item i's classification.
+func (r *tstResult) outcome(i int) policy.Result {
+	it := &r.x.Items[i]
+	return r.c.Policy.Classify(policy.Subject{Kind: string(it.Kind), Date: it.Date, LowerBound: it.Basis == parse.DateLowerBound,
+		Visibility: it.Visibility}, r.c.Member, r.c.AsOf)
 }
 
 // tstFixture writes the small export and returns its result.
-func tstFixture(t *testing.T) *Result {
+func tstFixture(t *testing.T) *tstResult {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), tstExportName)
 	tstWriteFiles(t, dir, tstFixtureFiles)
 	return tstAnalyse(tstRead(t, dir), nil)
 }
 
-func tstHTML(t *testing.T, r *Result, lang string) []byte {
+func tstHTML(t *testing.T, r *tstResult, lang string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteHTML(&b, r, HTMLOptions{Lang: lang, ECharts: tstEChartsStub}); err != nil {
+	if err := WriteHTML(&b, r.Result, HTMLOptions{Lang: lang, Redact: r.Redact, ECharts: tstEChartsStub}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
 }
 
-func tstJSON(t *testing.T, r *Result) []byte {
+func tstJSON(t *testing.T, r *tstResult) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteJSON(&b, r); err != nil {
-		t.Fatal(err)
-	}
+	r.run(NewJSONWriter(&b, r.Redact))
 	return b.Bytes()
 }
 
-func tstCSV(t *testing.T, r *Result) []byte {
+func tstCSV(t *testing.T, r *tstResult) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteCSV(&b, r); err != nil {
-		t.Fatal(err)
-	}
+	r.run(NewCSVWriter(&b, r.Redact))
 	return b.Bytes()
 }
 
@@ -218,9 +253,10 @@ func TestHTMLFixtureFacts(t *testing.T) {
 		t.Errorf("export date %s, want 2026-11-20 (from the folder's name)", got)
 	}
 	posts := map[string]string{}
-	for i, it := range r.Export.Items {
+	for i, it := range r.x.Items {
 		if it.Kind == parse.KindPost {
-			posts[it.Date.Format("2006-01-02")+" "+it.Visibility] = r.Outcomes[i].Outcome + "/" + r.Outcomes[i].Reason
+			o := r.outcome(i)
+			posts[it.Date.Format("2006-01-02")+" "+it.Visibility] = o.Outcome.String() + "/" + string(o.Reason)
 		}
 	}
 	want := map[string]string{
@@ -235,10 +271,9 @@ func TestHTMLFixtureFacts(t *testing.T) {
 			t.Errorf("post %s: %q, want %q", k, posts[k], w)
 		}
 	}
-	by := r.ByOutcome()
-	for _, o := range Outcomes {
-		if o != "not_listed" && by[o] == 0 {
-			t.Errorf("no item %s: the golden page would not show that outcome", o)
+	for o, n := range r.Tally.ByOutcome {
+		if policy.Outcome(o) != policy.NotListed && n == 0 {
+			t.Errorf("no item %s: the golden page would not show that outcome", policy.Outcome(o))
 		}
 	}
 	for _, f := range r.Export.Files {
@@ -303,7 +338,7 @@ func TestHTMLTexts(t *testing.T) {
 			used[m[1]] = f
 		}
 	}
-	for _, o := range Outcomes { // keys built at run time
+	for _, o := range outcomeNames { // keys built at run time
 		used["out_"+o], used["say_"+o] = "html.go", "html.go"
 	}
 	for key, where := range used {

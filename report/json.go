@@ -5,13 +5,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"time"
 
+	"exposure/analysis"
 	"exposure/parse"
+	"exposure/policy"
 )
 
 // Schema is the name and version of the JSON result (contract, "--json result").
-const Schema = "exposure/v1"
+const Schema = analysis.Schema
 
 // document is the JSON result without its items, which are streamed
 // between its head and its tail: the head is known before the first item
@@ -37,7 +40,14 @@ type documentTail struct {
 	UnknownFiles []unknownJSON `json:"unknown_files"`
 	Problems     []problemJSON `json:"problems"`
 	Totals       totalsJSON    `json:"totals"`
-	WhatIf       []WhatIfPoint `json:"what_if,omitempty"`
+	WhatIf       []whatIfJSON  `json:"what_if,omitempty"`
+}
+
+// whatIfJSON: had the member opted out on Month (its first day), how many
+// items would have each outcome.
+type whatIfJSON struct {
+	Month  string         `json:"month"`
+	Counts map[string]int `json:"counts"`
 }
 
 type memberJSON struct {
@@ -122,25 +132,24 @@ func stamp(t time.Time) *string {
 	return &s
 }
 
-// WriteJSON writes r, whose items are in memory, as the contract's
-// exposure/v1 object, exactly as Stream writes it while reading: the items
-// go through a stream again. Without a classification (inspect) it leaves
-// out member, policy, the outcome totals and the item outcomes.
-func WriteJSON(w io.Writer, r *Result) error {
-	return r.restream(w, nil)
+// NewJSONWriter writes the contract's exposure/v1 object to w while the
+// export is read: its head before the first item, the items one per line,
+// and its tail (files, problems, totals, what-if), known only once the last
+// item is read. Without a classification (inspect) it leaves out member,
+// policy, the outcome totals and the item outcomes.
+func NewJSONWriter(w io.Writer, redact bool) analysis.ItemWriter {
+	return &jsonWriter{bw: bufio.NewWriterSize(w, 256<<10), redact: redact}
 }
 
 // jsonWriter writes the result: head, items one by one, tail.
 type jsonWriter struct {
-	bw *bufio.Writer
-	n  int
+	bw     *bufio.Writer
+	redact bool
+	n      int
 }
 
-func newJSONWriter(w io.Writer) *jsonWriter {
-	return &jsonWriter{bw: bufio.NewWriterSize(w, 256<<10)}
-}
-
-func (j *jsonWriter) start(r *Result) error {
+func (j *jsonWriter) Begin(ar *analysis.Result) error {
+	r := &result{ar, j.redact}
 	head, err := json.Marshal(r.documentHead())
 	if err != nil {
 		return err
@@ -150,8 +159,13 @@ func (j *jsonWriter) start(r *Result) error {
 	return err
 }
 
-// item writes one encoded item.
-func (j *jsonWriter) item(b []byte) error {
+func (j *jsonWriter) AppendRow(dst []byte, it *parse.Item, c *policy.Result) []byte {
+	row := itemJSONOf(it, c, j.redact)
+	return appendItemJSON(dst, &row)
+}
+
+// WriteRow writes one encoded item.
+func (j *jsonWriter) WriteRow(b []byte) error {
 	if j.n > 0 {
 		j.bw.WriteByte(',')
 	}
@@ -161,7 +175,8 @@ func (j *jsonWriter) item(b []byte) error {
 	return err
 }
 
-func (j *jsonWriter) end(r *Result) error {
+func (j *jsonWriter) End(ar *analysis.Result) error {
+	r := &result{ar, j.redact}
 	d := r.document()
 	tail, err := json.Marshal(d.documentTail)
 	if err != nil {
@@ -173,7 +188,7 @@ func (j *jsonWriter) end(r *Result) error {
 	return j.bw.Flush()
 }
 
-func (r *Result) documentHead() documentHead {
+func (r *result) documentHead() documentHead {
 	h := documentHead{Schema: Schema, Mode: "inspect"}
 	if r.Classified() {
 		h.Mode = "report"
@@ -187,7 +202,7 @@ func (r *Result) documentHead() documentHead {
 	return h
 }
 
-func (r *Result) document() document {
+func (r *result) document() document {
 	x := r.Export
 	d := document{documentHead: r.documentHead(), documentTail: documentTail{
 		ExportDate: day(x.Date), ExportType: x.Type,
@@ -207,14 +222,20 @@ func (r *Result) document() document {
 		d.Problems = append(d.Problems, problemJSON{p.File, p.Line, p.Reason})
 	}
 	if r.Classified() {
-		d.WhatIf = r.WhatIf
+		for _, w := range r.WhatIf {
+			counts := make(map[string]int, len(outcomeNames))
+			for i, o := range outcomeNames {
+				counts[o] = w.Counts[i]
+			}
+			d.WhatIf = append(d.WhatIf, whatIfJSON{Month: w.Month.Format("2006-01"), Counts: counts})
+		}
 	}
 	r.redactDocument(&d)
 	return d
 }
 
 // totals is the contract's totals object.
-func (r *Result) totals() totalsJSON {
+func (r *result) totals() totalsJSON {
 	t := totalsJSON{Items: r.Tally.Items, ByKind: map[string]map[string]int{}}
 	if r.Classified() {
 		t.ByOutcome = r.ByOutcome()
@@ -222,7 +243,7 @@ func (r *Result) totals() totalsJSON {
 	for kind, k := range r.Tally.Kinds {
 		m := map[string]int{"items": k.N}
 		if r.Classified() {
-			for i, o := range Outcomes {
+			for i, o := range outcomeNames {
 				if k.ByOutcome[i] > 0 {
 					m[o] = k.ByOutcome[i]
 				}
@@ -252,36 +273,39 @@ func fileToJSON(f parse.FileReport) fileJSON {
 	return fj
 }
 
-func (r *Result) memberJSON() *memberJSON {
+func (r *result) memberJSON() *memberJSON {
 	m := r.Member
 	return &memberJSON{
 		Region: m.Region, RegionSource: m.RegionSource,
 		OptOut: day(m.OptOut), Objection: day(m.Objection),
-		Born: m.bornText(), BornSource: m.BornSource,
+		Born: r.bornText(), BornSource: m.BornSource,
 		Registered: day(m.Registered),
 	}
 }
 
-// itemJSON is item it with its outcome (nil when unclassified); flags is
-// scratch space for the joined flags, returned for reuse.
-func (r *Result) itemJSON(it *parse.Item, o *Outcome, flags []string) (itemJSON, []string) {
+// itemJSONOf is item it with its classification (nil when unclassified).
+func itemJSONOf(it *parse.Item, c *policy.Result, redact bool) itemJSON {
 	j := itemJSON{
 		ID: it.ID, File: it.File, Line: it.Line, Kind: string(it.Kind),
 		Date: stamp(it.Date), DateBasis: it.Basis.String(), Visibility: it.Visibility,
 	}
-	if !r.Redact {
+	if !redact {
 		j.Text = it.Text
 	} else {
 		j.File = redactPath(j.File)
 	}
-	flags = append(flags[:0], it.Flags...)
-	if o != nil {
-		j.Outcome, j.Reason, j.Confidence = o.Outcome, o.Reason, o.Confidence
-		flags = append(flags, o.Flags...)
+	j.Flags = it.Flags
+	if c != nil {
+		j.Outcome, j.Reason, j.Confidence = c.Outcome.String(), string(c.Reason), c.Confidence
+		// The policy's lists are shared and read-only: joined, never appended to.
+		if len(j.Flags) == 0 {
+			j.Flags = c.Flags
+		} else {
+			j.Flags = append(slices.Clip(j.Flags), c.Flags...)
+		}
 	}
-	if flags == nil {
-		flags = []string{}
+	if j.Flags == nil {
+		j.Flags = []string{}
 	}
-	j.Flags = flags
-	return j, flags
+	return j
 }

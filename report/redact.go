@@ -69,7 +69,7 @@ func redactOrigin(origin string) string {
 // inputs' paths become their redacted names, file names their redacted
 // forms, and the path an I/O error quotes is left out. Without redaction it
 // returns its argument.
-func (r *Result) scrubber() func(string) string {
+func (r *result) scrubber() func(string) string {
 	if !r.Redact {
 		return func(s string) string { return s }
 	}
@@ -131,7 +131,7 @@ func dropErrPath(m string) string {
 
 // redactDocument applies redaction to the JSON result's head (the items
 // are redacted one by one in itemJSON).
-func (r *Result) redactDocument(d *document) {
+func (r *result) redactDocument(d *document) {
 	if !r.Redact {
 		return
 	}

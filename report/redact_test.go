@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"exposure/parse"
+	"exposure/parse/parsetest"
 	"exposure/policy"
 )
 
@@ -266,9 +267,9 @@ func (f *tstFinder) findIn(out string) []string {
 }
 
 // tstSampleResult is the sample, classified as the other tests' fixture.
-func tstSampleResult(t *testing.T, redact bool) *Result {
+func tstSampleResult(t *testing.T, redact bool) *tstResult {
 	t.Helper()
-	x, err := parse.Read(tstSample)
+	x, err := parsetest.Read(tstSample)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"strings"
 
 	flag "github.com/spf13/pflag"
 
-	"exposure/parse"
+	"exposure/analysis"
 	"exposure/policy"
 	"exposure/report"
 )
@@ -40,19 +38,26 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
+		oldSrc, oldOpt, err := side(rf, p, old.over(both), append([]string{args[0]}, *oldParts...))
+		if err != nil {
+			return err
+		}
+		newSrc, newOpt, err := side(rf, p, cur.over(both), append([]string{args[1]}, *newParts...))
+		if err != nil {
+			return err
+		}
+		// The new export is read first, then the old one: a bar each.
+		doneNew, doneOld := rf.watch(stderr, &newSrc), rf.watch(stderr, &oldSrc)
+		if show := oldSrc.Progress; show != nil {
+			oldSrc.Progress = func(done, total int64) { doneNew(); show(done, total) }
+		}
+		d, err := analysis.Compare(oldSrc, newSrc, oldOpt, newOpt, 0)
+		doneNew()
+		doneOld()
+		if err != nil {
+			return err
+		}
 		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
-		// The new export is read first and kept as compact records; the old
-		// one is matched against it while it is read.
-		newSide, newR, err := loadSide(append([]string{args[1]}, *newParts...), p, cur.over(both), rf, stderr,
-			func(a report.Analysis) *report.DiffSide { return report.NewDiffSide(a, 0) })
-		if err != nil {
-			return err
-		}
-		oldSide, oldR, err := loadSide(append([]string{args[0]}, *oldParts...), p, old.over(both), rf, stderr, newSide.Against)
-		if err != nil {
-			return err
-		}
-		d := oldSide.Diff(oldR, newR)
 		if *jsonOut != "" {
 			if err := writeOutput(*jsonOut, inputs, stdout, func(w io.Writer) error { return report.WriteDiffJSON(w, d) }); err != nil {
 				return err
@@ -71,6 +76,16 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		}
 		return report.WriteDiffSummary(stdout, d)
 	}
+}
+
+// side is one side of a comparison: its source and the facts given for it.
+func side(rf readFlags, p *policy.Policy, mf memberFlags, paths []string) (analysis.Source, analysis.Options, error) {
+	given, err := mf.facts(p)
+	if err != nil {
+		return analysis.Source{}, analysis.Options{}, err
+	}
+	src, err := rf.source(paths)
+	return src, analysis.Options{Policy: p, Given: given, Today: today()}, err
 }
 
 // declareSide declares --old-region, --old-opt-out, … for one side.
@@ -95,71 +110,4 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 		objection: pick(m.objection, both.objection), born: pick(m.born, both.born),
 		asOf: pick(m.asOf, both.asOf), policyFile: both.policyFile,
 	}
-}
-
-// loadSide reads and classifies one side into the sink side makes. A JSON
-// result is classified again with the same rules as an archive, so that
-// comparing a saved result with an archive gives the answer comparing the
-// two archives would; facts not given as flags default to those the result
-// was made with.
-func loadSide(paths []string, p *policy.Policy, mf memberFlags, rf readFlags, stderr io.Writer, side func(report.Analysis) *report.DiffSide) (*report.DiffSide, *report.Result, error) {
-	var s *report.DiffSide
-	start := func(facts parse.Member) (parse.Sink, error) {
-		a, err := sideAnalysis(facts, p, mf)
-		if err != nil {
-			return nil, err
-		}
-		s = side(a)
-		return s, nil
-	}
-	if len(paths) == 1 && strings.HasSuffix(strings.ToLower(paths[0]), ".json") {
-		x, err := report.ScanJSON(paths[0], func(saved *report.SavedMember, facts parse.Member) (parse.Sink, error) {
-			if saved != nil {
-				mf = mf.over(memberFlags{region: saved.Region, optOut: saved.OptOut, objection: saved.Objection, born: saved.Born, asOf: saved.AsOf})
-			}
-			sink, err := start(facts)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", paths[0], err)
-			}
-			return sink, nil
-		})
-		if err != nil {
-			return nil, nil, err
-		}
-		r, err := s.Finish(x)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", paths[0], err)
-		}
-		return s, r, nil
-	}
-	for _, path := range paths {
-		if strings.HasSuffix(strings.ToLower(path), ".json") {
-			return nil, nil, usagef("%s: a JSON result cannot be combined with other parts", path)
-		}
-	}
-	x, err := rf.scan(stderr, paths, start)
-	if err != nil {
-		return nil, nil, err
-	}
-	r, err := s.Finish(x)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", strings.Join(paths, ", "), err)
-	}
-	return s, r, nil
-}
-
-// sideAnalysis resolves the member facts of one side.
-func sideAnalysis(facts parse.Member, p *policy.Policy, mf memberFlags) (report.Analysis, error) {
-	asOf, err := dayFlag("as-of", mf.asOf)
-	if err != nil {
-		return report.Analysis{}, err
-	}
-	if asOf.IsZero() {
-		asOf = today()
-	}
-	m, info, err := resolveMember(facts, p, mf)
-	if err != nil {
-		return report.Analysis{}, err
-	}
-	return report.Analysis{Policy: p, Member: m, Info: info, AsOf: asOf}, nil
 }

@@ -104,3 +104,48 @@ func realPath(p string) string {
 	}
 	return abs
 }
+
+// outputs are the JSON and CSV outputs, written while the export is read.
+type outputs []*outFile
+
+func createOutputs(inputs []string, stdout io.Writer, paths ...string) (outputs, error) {
+	outs := make(outputs, len(paths))
+	for i, p := range paths {
+		if p == "" {
+			continue
+		}
+		o, err := createOutput(p, inputs, stdout)
+		if err != nil {
+			outs.discard()
+			return nil, err
+		}
+		outs[i] = o
+	}
+	return outs, nil
+}
+
+// writer is output i's writer, nil when it was not asked for.
+func (o outputs) writer(i int) io.Writer {
+	if o[i] == nil {
+		return nil
+	}
+	return o[i].w
+}
+
+func (o outputs) commit() error {
+	for _, out := range o {
+		if out == nil {
+			continue
+		}
+		if err := out.commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (o outputs) discard() {
+	for _, out := range o {
+		out.discard()
+	}
+}

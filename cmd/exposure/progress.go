@@ -12,7 +12,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 	"golang.org/x/term"
 
-	"exposure/parse"
+	"exposure/analysis"
 )
 
 // progressFlags is --quiet, on the commands that read an export.
@@ -24,18 +24,18 @@ func (p *progressFlags) declare(fs *flag.FlagSet) {
 	fs.BoolVarP(&p.quiet, "quiet", "q", false, "no progress bar (it is only shown when standard error is a terminal)")
 }
 
-// scan streams an export into the sink start returns, with the bar. The
-// bar counts the bytes of the export's files, uncompressed, and is erased
-// when reading ends, so that nothing of it stays in the terminal or reaches
-// a redirected stderr.
-func (p *progressFlags) scan(stderr io.Writer, lim parse.Limits, inputs []string, start func(parse.Member) (parse.Sink, error)) (*parse.Export, error) {
+// watch shows the bar while src is read, when standard error is a
+// terminal and --quiet is not given; done erases it. The bar counts the
+// bytes of the export's files, uncompressed, and is erased when reading
+// ends, so that nothing of it stays in the terminal or reaches a redirected
+// stderr.
+func (p *progressFlags) watch(stderr io.Writer, src *analysis.Source) (done func()) {
 	if p.quiet || !isTerminal(stderr) {
-		return parse.Scan(lim, nil, inputs, start)
+		return func() {}
 	}
-	bar := newBar(stderr, "Reading "+shortNames(inputs))
-	x, err := parse.Scan(lim, bar.set, inputs, start)
-	bar.finish()
-	return x, err
+	bar := newBar(stderr, "Reading "+shortNames(src.Paths))
+	src.Progress = bar.set
+	return bar.finish
 }
 
 // isTerminal: only a terminal gets a bar; a file or a pipe gets nothing.
@@ -77,13 +77,14 @@ func (b *bar) set(done, total int64) {
 	b.b.SetCurrent(done)
 }
 
-// finish erases the bar.
+// finish erases the bar; it may be called again.
 func (b *bar) finish() {
 	if b.b == nil {
 		return
 	}
 	b.b.Abort(true)
 	b.p.Wait()
+	b.b = nil
 }
 
 // shortNames names the inputs for the bar: base names, the first two.

@@ -24,7 +24,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"exposure/analysis/analysistest"
 	"exposure/parse"
+	"exposure/parse/parsetest"
 	"exposure/policy"
 	"exposure/report"
 )
@@ -131,9 +133,9 @@ func findChromium() string {
 
 func readExport(t *testing.T, dir string) *parse.Export {
 	t.Helper()
-	x, err := parse.Read(dir)
+	x, err := parsetest.Read(dir)
 	if err != nil {
-		t.Fatalf("parse.Read(%s): %v", dir, err)
+		t.Fatalf("parsetest.Read(%s): %v", dir, err)
 	}
 	return x
 }
@@ -143,8 +145,11 @@ func readExport(t *testing.T, dir string) *parse.Export {
 // the list of exposed items (0: the report's default).
 func writeReport(t *testing.T, x *parse.Export, dir, name string, listed int, opt report.HTMLOptions) string {
 	t.Helper()
-	m := policy.Member{Region: "EU", OptOut: browserOptOut, Registered: x.Member.Registered}
-	r := report.Analyse(x, report.Analysis{Policy: policy.Default(), Member: m, Info: report.MemberInfo{RegionSource: "flag"}, AsOf: browserAsOf, TopN: listed})
+	m := policy.Member{Region: "EU", RegionSource: "flag", OptOut: browserOptOut, Registered: x.Member.Registered}
+	r, err := analysistest.Analyse(x, x.Items, analysistest.Case{Policy: policy.Default(), Member: m, AsOf: browserAsOf, TopN: listed})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := report.WriteHTML(&buf, r, opt); err != nil {
 		t.Fatalf("WriteHTML %s: %v", name, err)

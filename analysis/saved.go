@@ -1,4 +1,4 @@
-package report
+package analysis
 
 import (
 	"bufio"
@@ -11,41 +11,74 @@ import (
 	"exposure/parse"
 )
 
-// ScanJSON reads back a result written by --json (report or inspect) so
-// that `exposure diff` can compare a saved result with a new archive. It
-// streams: the items are decoded one by one and handed to the sink start
-// returns, in batches, never all held. start is called before the first
-// item with the member facts the result was made with (nil for an inspect
-// result) and the registration day it recorded. The items keep what
-// classification needs (kind, date and its basis, visibility), so they can
-// be classified again under the same member facts as the other side.
-func ScanJSON(path string, start func(*SavedMember, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
+// Schema is the name and version of a JSON result (contract, "--json
+// result"); a saved result is read back only in this schema.
+const Schema = "exposure/v1"
+
+// scanSaved reads back a result written by --json (report or inspect) so
+// that a saved result can be compared with a new archive. It streams: the
+// items are decoded one by one and handed to the sink start returns, in
+// batches, never all held. start is called before the first item with the
+// member facts the result was made with (none for an inspect result) and
+// the registration day it recorded. The items keep what classification
+// needs (kind, date and its basis, visibility), so they can be classified
+// again under the same member facts as the other side.
+func scanSaved(path string, start func(Facts, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot be read: %v", path, err)
 	}
 	defer f.Close()
-	return scanJSON(bufio.NewReaderSize(f, 256<<10), path, start)
+	return decodeSaved(bufio.NewReaderSize(f, 256<<10), path, start)
 }
 
-// SavedMember is the member block of a saved result.
-type SavedMember struct {
-	Region, OptOut, Objection, Born, Registered, AsOf string
-}
-
-// savedDoc is a saved result but its items.
+// savedDoc is what is read of a saved result but its items: the parts a
+// comparison needs. Totals, problems and the what-if curve are computed
+// again.
 type savedDoc struct {
-	Schema     string        `json:"schema"`
-	AsOf       *string       `json:"as_of"`
-	ExportDate *string       `json:"export_date"`
-	ExportType string        `json:"export_type"`
-	Sources    []string      `json:"sources"`
-	Member     *memberJSON   `json:"member"`
-	Files      []fileJSON    `json:"files"`
-	Unknown    []unknownJSON `json:"unknown_files"`
+	Schema     string       `json:"schema"`
+	AsOf       *string      `json:"as_of"`
+	ExportDate *string      `json:"export_date"`
+	ExportType string       `json:"export_type"`
+	Sources    []string     `json:"sources"`
+	Member     *savedMember `json:"member"`
+	Files      []savedFile  `json:"files"`
+	Unknown    []savedFile  `json:"unknown_files"`
 }
 
-func scanJSON(r io.Reader, name string, start func(*SavedMember, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
+type savedMember struct {
+	Region     string  `json:"region"`
+	OptOut     *string `json:"opt_out"`
+	Objection  *string `json:"objection"`
+	Born       *string `json:"born"`
+	Registered *string `json:"registered"`
+}
+
+type savedFile struct {
+	Path     string         `json:"path"`
+	Source   string         `json:"source"`
+	Kind     string         `json:"kind"`
+	Encoding string         `json:"encoding"`
+	Rows     int            `json:"rows"`
+	Items    int            `json:"items"`
+	Rejected int            `json:"rejected"`
+	Repairs  map[string]int `json:"repairs"`
+	Notes    []string       `json:"notes"`
+}
+
+// savedItem is what is read of an item.
+type savedItem struct {
+	ID         string  `json:"id"`
+	File       string  `json:"file"`
+	Line       int     `json:"line"`
+	Kind       string  `json:"kind"`
+	Date       *string `json:"date"`
+	DateBasis  string  `json:"date_basis"`
+	Visibility string  `json:"visibility"`
+	Text       string  `json:"text"`
+}
+
+func decodeSaved(r io.Reader, name string, start func(Facts, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
 	notOurs := func(err error) error { return fmt.Errorf("%s: not a JSON result of exposure: %v", name, err) }
 	dec := json.NewDecoder(r)
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
@@ -66,7 +99,10 @@ func scanJSON(r io.Reader, name string, start func(*SavedMember, parse.Member) (
 			if d.Schema != Schema {
 				return nil, fmt.Errorf("%s: schema %q, want %q (write it with exposure report --json)", name, d.Schema, Schema)
 			}
-			saved, facts := d.saved()
+			saved, facts, err := d.saved()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", name, err)
+			}
 			sink, err := start(saved, facts)
 			if err != nil {
 				return nil, err
@@ -109,7 +145,7 @@ func decodeItems(dec *json.Decoder, name string, sink parse.Sink) error {
 	}
 	for dec.More() {
 		n++
-		var j itemJSON
+		var j savedItem
 		if err := dec.Decode(&j); err != nil {
 			return fmt.Errorf("%s: item %d: %v", name, n, err)
 		}
@@ -130,23 +166,42 @@ func decodeItems(dec *json.Decoder, name string, sink parse.Sink) error {
 	return nil
 }
 
-// saved is the member block, and the member facts it records.
-func (d *savedDoc) saved() (*SavedMember, parse.Member) {
+// saved is the facts the result was made with, and the member facts it
+// recorded of the export.
+func (d *savedDoc) saved() (Facts, parse.Member, error) {
+	var f Facts
+	var x parse.Member
 	if d.Member == nil {
-		return nil, parse.Member{}
+		return f, x, nil
 	}
-	m := &SavedMember{Region: d.Member.Region, OptOut: deref(d.Member.OptOut), Objection: deref(d.Member.Objection),
-		Born: deref(d.Member.Born), Registered: deref(d.Member.Registered), AsOf: deref(d.AsOf)}
-	var facts parse.Member
-	facts.Registered, _ = time.Parse("2006-01-02", m.Registered)
-	return m, facts
+	m := d.Member
+	var err error
+	f.Region = m.Region
+	for _, fact := range []struct {
+		name string
+		v    *string
+		t    *time.Time
+	}{{"as_of", d.AsOf, &f.AsOf}, {"opt_out", m.OptOut, &f.OptOut}, {"objection", m.Objection, &f.Objection}, {"registered", m.Registered, &x.Registered}} {
+		if fact.v == nil {
+			continue
+		}
+		if *fact.t, err = time.Parse(time.DateOnly, *fact.v); err != nil {
+			return f, x, fmt.Errorf("member %s %q is not a date", fact.name, *fact.v)
+		}
+	}
+	if m.Born != nil {
+		if f.Born, f.BornYearOnly, err = ParseBorn(*m.Born); err != nil {
+			return f, x, fmt.Errorf("member born %q: %v", *m.Born, err)
+		}
+	}
+	return f, x, nil
 }
 
 // export is the saved export's account of its files.
 func (d *savedDoc) export(name string) *parse.Export {
 	x := &parse.Export{Sources: []string{name}, Type: d.ExportType}
 	if d.ExportDate != nil {
-		x.Date, _ = time.Parse("2006-01-02", *d.ExportDate)
+		x.Date, _ = time.Parse(time.DateOnly, *d.ExportDate)
 	}
 	for _, f := range d.Files {
 		x.Files = append(x.Files, parse.FileReport{Path: f.Path, Source: f.Source, Kind: parse.Kind(f.Kind), Encoding: f.Encoding,
@@ -155,18 +210,11 @@ func (d *savedDoc) export(name string) *parse.Export {
 	for _, u := range d.Unknown {
 		x.Unknown = append(x.Unknown, parse.UnknownFile{Path: u.Path, Source: u.Source, Rows: u.Rows})
 	}
-	_, x.Member = d.saved()
+	_, x.Member, _ = d.saved()
 	return x
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func itemFromJSON(j itemJSON) (parse.Item, error) {
+func itemFromJSON(j savedItem) (parse.Item, error) {
 	it := parse.Item{ID: j.ID, Kind: parse.Kind(j.Kind), File: j.File, Line: j.Line, Visibility: j.Visibility, Text: j.Text}
 	if j.ID == "" || j.Kind == "" {
 		return it, fmt.Errorf("no id or kind")

@@ -1,59 +1,40 @@
-package report
+package analysis
 
 import (
 	"sort"
 	"time"
 
 	"exposure/parse"
+	"exposure/policy"
 )
-
-// nOutcomes is the number of outcomes; tallies index them by their place
-// in Outcomes.
-const nOutcomes = 5
-
-// outcomeIndex places an outcome in Outcomes. The policy loader accepts no
-// other outcome; an unclassified item (inspect) has none.
-func outcomeIndex(o string) int {
-	switch o {
-	case "in_scope":
-		return 0
-	case "possibly_in_scope":
-		return 1
-	case "protected":
-		return 2
-	case "excluded":
-		return 3
-	case "not_listed":
-		return 4
-	}
-	return -1
-}
 
 // Tally is everything the report's numbers and charts need from the items,
 // gathered item by item so that the items need not be kept: its size
 // depends on the months and kinds present, not on the number of items.
 type Tally struct {
 	Items     int
-	ByOutcome [nOutcomes]int
+	ByOutcome [policy.NumOutcomes]int
 	Kinds     map[parse.Kind]*KindTally
 	Undated   int
+	// Exposed counts the items in scope or possibly in scope.
+	Exposed int
+	// Split counts the items created before ([0]) and on or after ([1])
+	// the result's SplitDay.
+	Split [2][policy.NumOutcomes]int
+	// First and Last are the range of the dated items' days, placed on the
+	// time axis as ItemDay places them.
+	First, Last time.Time
 	// months counts the dated items by outcome and month of creation
-	// (year*12 + month-1), placed as itemDay places them.
-	months      map[int]*[nOutcomes]int
-	first, last time.Time // range of the dated items' days
-	// split counts the items created before and on or after the split day
-	// (the opt-out, else the current window's start).
-	split [2][nOutcomes]int
+	// (year*12 + month-1).
+	months map[int]*[policy.NumOutcomes]int
 	// top holds the newest exposed items for the report's list.
-	top *boundedList[shownItem]
-	// exposed counts the items in scope or possibly in scope.
-	exposed int
+	top *boundedList[ShownItem]
 }
 
 // KindTally is the part of a Tally for one kind.
 type KindTally struct {
 	N           int
-	ByOutcome   [nOutcomes]int
+	ByOutcome   [policy.NumOutcomes]int
 	First, Last time.Time
 }
 
@@ -65,12 +46,13 @@ type tallyRules struct {
 }
 
 func newTally(topN int) *Tally {
-	return &Tally{Kinds: map[parse.Kind]*KindTally{}, months: map[int]*[nOutcomes]int{}, top: newBoundedList(topN, newerItem)}
+	return &Tally{Kinds: map[parse.Kind]*KindTally{}, months: map[int]*[policy.NumOutcomes]int{}, top: newBoundedList(topN, newerItem)}
 }
 
-// add counts one item with its outcome (-1 when unclassified); order is its
-// place in the export, which breaks ties in the list of newest items.
-func (t *Tally) add(rules *tallyRules, it *parse.Item, outcome int, order int64) {
+// add counts one item with its classification (nil when unclassified);
+// order is its place in the export, which breaks ties in the list of
+// newest items.
+func (t *Tally) add(rules *tallyRules, it *parse.Item, c *policy.Result, order int64) {
 	t.Items++
 	k := t.Kinds[it.Kind]
 	if k == nil {
@@ -88,12 +70,13 @@ func (t *Tally) add(rules *tallyRules, it *parse.Item, outcome int, order int64)
 	} else {
 		t.Undated++
 	}
-	if outcome < 0 {
+	if c == nil {
 		return
 	}
+	outcome := c.Outcome
 	t.ByOutcome[outcome]++
 	k.ByOutcome[outcome]++
-	day := itemDay(it, rules.registered)
+	day := ItemDay(it, rules.registered)
 	after := 0
 	if !it.Date.IsZero() {
 		t.addMonth(day, outcome)
@@ -101,24 +84,24 @@ func (t *Tally) add(rules *tallyRules, it *parse.Item, outcome int, order int64)
 			after = 1
 		}
 	}
-	t.split[after][outcome]++
-	if outcome <= 1 {
-		t.exposed++
-		t.top.offer(shownItem{Item: *it, Outcome: Outcomes[outcome], order: order})
+	t.Split[after][outcome]++
+	if outcome.Exposed() {
+		t.Exposed++
+		t.top.offer(ShownItem{Item: *it, Outcome: outcome, order: order})
 	}
 }
 
-func (t *Tally) addMonth(day time.Time, outcome int) {
-	if t.first.IsZero() || day.Before(t.first) {
-		t.first = day
+func (t *Tally) addMonth(day time.Time, outcome policy.Outcome) {
+	if t.First.IsZero() || day.Before(t.First) {
+		t.First = day
 	}
-	if day.After(t.last) {
-		t.last = day
+	if day.After(t.Last) {
+		t.Last = day
 	}
 	m := monthNumber(day)
 	c := t.months[m]
 	if c == nil {
-		c = &[nOutcomes]int{}
+		c = &[policy.NumOutcomes]int{}
 		t.months[m] = c
 	}
 	c[outcome]++
@@ -128,11 +111,11 @@ func (t *Tally) addMonth(day time.Time, outcome int) {
 func (t *Tally) merge(u *Tally) {
 	t.Items += u.Items
 	t.Undated += u.Undated
-	t.exposed += u.exposed
-	for i := range nOutcomes {
+	t.Exposed += u.Exposed
+	for i := range policy.NumOutcomes {
 		t.ByOutcome[i] += u.ByOutcome[i]
-		t.split[0][i] += u.split[0][i]
-		t.split[1][i] += u.split[1][i]
+		t.Split[0][i] += u.Split[0][i]
+		t.Split[1][i] += u.Split[1][i]
 	}
 	for kind, b := range u.Kinds {
 		a := t.Kinds[kind]
@@ -141,7 +124,7 @@ func (t *Tally) merge(u *Tally) {
 			t.Kinds[kind] = a
 		}
 		a.N += b.N
-		for i := range nOutcomes {
+		for i := range policy.NumOutcomes {
 			a.ByOutcome[i] += b.ByOutcome[i]
 		}
 		if !b.First.IsZero() && (a.First.IsZero() || b.First.Before(a.First)) {
@@ -154,24 +137,25 @@ func (t *Tally) merge(u *Tally) {
 	for m, b := range u.months {
 		a := t.months[m]
 		if a == nil {
-			a = &[nOutcomes]int{}
+			a = &[policy.NumOutcomes]int{}
 			t.months[m] = a
 		}
-		for i := range nOutcomes {
+		for i := range policy.NumOutcomes {
 			a[i] += b[i]
 		}
 	}
-	if !u.first.IsZero() && (t.first.IsZero() || u.first.Before(t.first)) {
-		t.first = u.first
+	if !u.First.IsZero() && (t.First.IsZero() || u.First.Before(t.First)) {
+		t.First = u.First
 	}
-	if u.last.After(t.last) {
-		t.last = u.last
+	if u.Last.After(t.Last) {
+		t.Last = u.Last
 	}
 	t.top.merge(u.top)
 }
 
-// monthCounts is the count of one outcome for each month of the axis.
-func (t *Tally) monthCounts(months []string, outcome int) []int {
+// MonthCounts is the count of one outcome for each month of the axis
+// (labels "2006-01").
+func (t *Tally) MonthCounts(months []string, outcome policy.Outcome) []int {
 	out := make([]int, len(months))
 	for i, m := range months {
 		if c := t.months[monthNumberOf(m)]; c != nil {
@@ -181,10 +165,10 @@ func (t *Tally) monthCounts(months []string, outcome int) []int {
 	return out
 }
 
-// itemDay is the day an item is placed on the time axis: its date, but a
+// ItemDay is the day an item is placed on the time axis: its date, but a
 // lower bound is never before the registration (nothing was added to the
 // profile before the account existed).
-func itemDay(it *parse.Item, registered time.Time) time.Time {
+func ItemDay(it *parse.Item, registered time.Time) time.Time {
 	if it.Basis == parse.DateLowerBound && it.Date.Before(registered) {
 		return registered
 	}
@@ -205,16 +189,20 @@ func monthNumberOf(label string) int {
 	return monthNumber(t)
 }
 
-// shownItem is an item kept for the report's list, with its outcome and
+// Newest is the newest exposed items, newest first, as many as the
+// analysis's TopN.
+func (t *Tally) Newest() []ShownItem { return t.top.first() }
+
+// ShownItem is an item kept for the report's list, with its outcome and
 // its place in the export.
-type shownItem struct {
+type ShownItem struct {
 	Item    parse.Item
-	Outcome string
+	Outcome policy.Outcome
 	order   int64
 }
 
 // newerItem: newer first; equal dates in export order; undated last.
-func newerItem(a, b *shownItem) bool {
+func newerItem(a, b *ShownItem) bool {
 	if !a.Item.Date.Equal(b.Item.Date) {
 		return a.Item.Date.After(b.Item.Date)
 	}

@@ -1,0 +1,108 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+
+	"exposure/parse"
+	"exposure/policy"
+)
+
+// Source is what an analysis reads: the parts of one member's export
+// (archives or folders, the Basic and the Complete part together), or one
+// result saved as JSON by an earlier analysis.
+type Source struct {
+	Paths []string
+	// Zips are archives read through io.ReaderAt instead of paths (a file
+	// picked in the web page); Paths is then empty.
+	Zips []parse.ZipReader
+	// Limits bound how far archive entries may inflate.
+	Limits parse.Limits
+	// Progress, when set, is told how far reading has got (parse.Scan).
+	Progress func(done, total int64)
+}
+
+// names are the source's archives, folders or saved result.
+func (src Source) names() []string {
+	if len(src.Zips) == 0 {
+		return src.Paths
+	}
+	names := make([]string, len(src.Zips))
+	for i, z := range src.Zips {
+		names[i] = z.Name
+	}
+	return names
+}
+
+// Saved reports whether the source is a saved JSON result.
+func (src Source) Saved() bool {
+	return len(src.Paths) == 1 && isJSON(src.Paths[0])
+}
+
+func isJSON(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".json") }
+
+// Run analyses one export: it reads the source, resolves the member once
+// the export's own facts are read, classifies and tallies every item and
+// hands it to the writers as it goes. Nothing of the items is kept but the
+// result's counts and the newest exposed items.
+func Run(src Source, opt Options) (*Result, error) {
+	var s *Stream
+	x, err := src.scan(opt.Given, func(given Facts, facts parse.Member) (parse.Sink, error) {
+		var err error
+		s, err = opt.newStream(given, facts)
+		return s, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.Finish(x)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the output: %v", err)
+	}
+	return r, nil
+}
+
+// newStream starts the Stream of one export, its member resolved.
+func (o Options) newStream(given Facts, facts parse.Member) (*Stream, error) {
+	asOf := given.AsOf
+	if asOf.IsZero() {
+		asOf = o.Today
+	}
+	if o.Policy == nil {
+		return NewStream(nil, policy.Member{}, asOf, o.TopN, o.Writers), nil
+	}
+	m, err := ResolveMember(o.Policy, given, facts)
+	if err != nil {
+		return nil, err
+	}
+	return NewStream(o.Policy, m, asOf, o.TopN, o.Writers), nil
+}
+
+// scan reads the source into the sink start makes once the member's facts
+// are known: those given and, from a saved result, those it was made with
+// where none is given.
+func (src Source) scan(given Facts, start func(Facts, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
+	if src.Saved() {
+		path := src.Paths[0]
+		return scanSaved(path, func(saved Facts, facts parse.Member) (parse.Sink, error) {
+			s, err := start(given.over(saved), facts)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			return s, nil
+		})
+	}
+	for _, path := range src.Paths {
+		if isJSON(path) {
+			return nil, fmt.Errorf("%s: a JSON result cannot be combined with other parts", path)
+		}
+	}
+	if len(src.Zips) > 0 {
+		return parse.ScanZips(src.Zips, src.Limits, src.Progress, func(facts parse.Member) (parse.Sink, error) {
+			return start(given, facts)
+		})
+	}
+	return parse.Scan(src.Limits, src.Progress, src.Paths, func(facts parse.Member) (parse.Sink, error) {
+		return start(given, facts)
+	})
+}

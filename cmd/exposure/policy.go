@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+
+	"exposure/policy"
+)
+
+// setupPolicy: `exposure policy`, every rule with its sources.
+func setupPolicy(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
+	region := fs.String("region", "", "show only this `region`: EU, UK, CA, HK or US")
+	file := fs.String("policy", "", "describe this policy `FILE` instead of the embedded one")
+	return func(args []string, stdout, stderr io.Writer) error {
+		if len(args) > 0 {
+			return usagef("policy takes no arguments")
+		}
+		p, err := loadPolicy(*file)
+		if err != nil {
+			return err
+		}
+		code := strings.ToUpper(strings.TrimSpace(*region))
+		if code != "" {
+			if _, ok := p.Region(code); !ok {
+				return usagef("--region %q: give one of EU, UK, CA, HK, US", *region)
+			}
+		}
+		return p.Describe(stdout, code)
+	}
+}
+
+// loadPolicy is the embedded policy, or the file given with --policy.
+func loadPolicy(file string) (*policy.Policy, error) {
+	if file == "" {
+		return policy.Default(), nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the policy file: %v", file, err)
+	}
+	defer f.Close()
+	p, err := policy.Load(f, file)
+	if err != nil {
+		return nil, fmt.Errorf("the policy file was refused: %w", err)
+	}
+	return p, nil
+}
