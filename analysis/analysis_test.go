@@ -66,7 +66,7 @@ func (w *rows) Begin(*analysis.Result) error { return nil }
 func (w *rows) AppendRow(dst []byte, it *parse.Item, c *policy.Result) []byte {
 	return append(dst, w.row(it, c)...)
 }
-func (w *rows) WriteRow(row []byte) error { w.got = append(w.got, string(row)); return nil }
+func (w *rows) WriteRow(row []byte) error  { w.got = append(w.got, string(row)); return nil }
 func (w *rows) End(*analysis.Result) error { w.ends++; return nil }
 
 func ids() *rows { return &rows{row: func(it *parse.Item, _ *policy.Result) string { return it.ID }} }

@@ -372,7 +372,6 @@ func newDiffShownLists(max int) diffShownLists {
 	return diffShownLists{changed: newBoundedList(max, newer), removed: newBoundedList(max, newer)}
 }
 
-
 // Compare analyses two exports of one member and compares them: the new
 // one is read first and kept as compact records, then the old one is
 // matched against it while it is read. Each side is a Source with its own

@@ -33,49 +33,38 @@ func scanSaved(path string, start func(Facts, parse.Member) (parse.Sink, error))
 }
 
 // savedDoc is what is read of a saved result but its items: the parts a
-// comparison needs. Totals, problems and the what-if curve are computed
-// again.
+// comparison needs, and the account of the files. Totals, problems and the
+// what-if curve are computed again. (encoding/json matches keys to field
+// names regardless of case, so only keys with an underscore need a tag.)
 type savedDoc struct {
-	Schema     string       `json:"schema"`
-	AsOf       *string      `json:"as_of"`
-	ExportDate *string      `json:"export_date"`
-	ExportType string       `json:"export_type"`
-	Sources    []string     `json:"sources"`
-	Member     *savedMember `json:"member"`
-	Files      []savedFile  `json:"files"`
-	Unknown    []savedFile  `json:"unknown_files"`
+	Schema     string
+	Sources    []string
+	Member     *savedMember
+	Files      []savedFile
+	Unknown    []savedFile `json:"unknown_files"`
+	ExportType string      `json:"export_type"`
+	AsOf       *string     `json:"as_of"`
+	ExportDate *string     `json:"export_date"`
 }
 
 type savedMember struct {
-	Region     string  `json:"region"`
-	OptOut     *string `json:"opt_out"`
-	Objection  *string `json:"objection"`
-	Born       *string `json:"born"`
-	Registered *string `json:"registered"`
+	Region                      string
+	Objection, Born, Registered *string
+	OptOut                      *string `json:"opt_out"`
 }
 
 type savedFile struct {
-	Path     string         `json:"path"`
-	Source   string         `json:"source"`
-	Kind     string         `json:"kind"`
-	Encoding string         `json:"encoding"`
-	Rows     int            `json:"rows"`
-	Items    int            `json:"items"`
-	Rejected int            `json:"rejected"`
-	Repairs  map[string]int `json:"repairs"`
-	Notes    []string       `json:"notes"`
+	Path, Source, Kind    string
+	Rows, Items, Rejected int
 }
 
-// savedItem is what is read of an item.
+// savedItem is what is read of an item: what classifying it again needs,
+// and where it came from.
 type savedItem struct {
-	ID         string  `json:"id"`
-	File       string  `json:"file"`
-	Line       int     `json:"line"`
-	Kind       string  `json:"kind"`
-	Date       *string `json:"date"`
-	DateBasis  string  `json:"date_basis"`
-	Visibility string  `json:"visibility"`
-	Text       string  `json:"text"`
+	ID, File, Kind, Visibility, Text string
+	Line                             int
+	Date                             *string
+	DateBasis                        string `json:"date_basis"`
 }
 
 func decodeSaved(r io.Reader, name string, start func(Facts, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
@@ -204,8 +193,8 @@ func (d *savedDoc) export(name string) *parse.Export {
 		x.Date, _ = time.Parse(time.DateOnly, *d.ExportDate)
 	}
 	for _, f := range d.Files {
-		x.Files = append(x.Files, parse.FileReport{Path: f.Path, Source: f.Source, Kind: parse.Kind(f.Kind), Encoding: f.Encoding,
-			Rows: f.Rows, Items: f.Items, Rejected: f.Rejected, Repairs: f.Repairs, Notes: f.Notes})
+		x.Files = append(x.Files, parse.FileReport{Path: f.Path, Source: f.Source, Kind: parse.Kind(f.Kind),
+			Rows: f.Rows, Items: f.Items, Rejected: f.Rejected})
 	}
 	for _, u := range d.Unknown {
 		x.Unknown = append(x.Unknown, parse.UnknownFile{Path: u.Path, Source: u.Source, Rows: u.Rows})

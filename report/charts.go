@@ -120,13 +120,18 @@ func lineData(v []int) []opts.LineData {
 	return out
 }
 
+// monthAxisOpts: a legend, months along x, whole counts up y.
+func monthAxisOpts() []charts.GlobalOpts {
+	return append(globalOpts(true),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))
+}
+
 // timelineChart: items by month of creation, stacked by outcome, with the
 // region's window starts and the opt-out marked.
 func timelineChart(lang string, months []string, byOutcome map[string][]int, marks []marker) any {
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(globalOpts(true),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))...)
+	bar.SetGlobalOptions(monthAxisOpts()...)
 	bar.SetXAxis(months)
 	for i, o := range outcomeNames {
 		so := outcomeSeriesOpts(o, true)
@@ -142,9 +147,7 @@ func timelineChart(lang string, months []string, byOutcome map[string][]int, mar
 // linesChart: one line per named series over the month axis, with markers.
 func linesChart(months []string, series []namedSeries, marks []marker) any {
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(globalOpts(true),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))...)
+	line.SetGlobalOptions(monthAxisOpts()...)
 	line.SetXAxis(months)
 	for i, s := range series {
 		so := []charts.SeriesOpts{
