@@ -323,12 +323,12 @@ func makeFlags(b flagSet, cf []string) []string {
 
 // verdict is what one window (or the policy's windows together) says about an item.
 type verdict struct {
-	outcome         Outcome
-	reason          Reason
-	rank            int // higher = more exposed
-	win             int // deciding window, -1 for none
-	historical      bool
-	pausedToo       bool // some paused window exposed the item as well
+	outcome    Outcome
+	reason     Reason
+	rank       int // higher = more exposed
+	win        int // deciding window, -1 for none
+	historical bool
+	pausedToo  bool // some paused window exposed the item as well
 }
 
 func outcomeRank(o Outcome) int {

@@ -8,7 +8,7 @@ import (
 
 // WhatIfPoint is the outcome count for one hypothetical opt-out month.
 type WhatIfPoint struct {
-	Month  time.Time      // first day of the month (UTC)
+	Month  time.Time        // first day of the month (UTC)
 	Counts [NumOutcomes]int // items by outcome
 }
 
