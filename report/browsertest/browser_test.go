@@ -389,14 +389,8 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 	if _, err := chromedp.Call(tabCtx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
 		t.Fatalf("Fetch.enable: %v", err)
 	}
-	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
-	if _, err := chromedp.Call(tabCtx, network.EmulateNetworkConditionsByRule,
-		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}}); err != nil {
-		t.Fatalf("Network.emulateNetworkConditionsByRule: %v", err)
-	}
-	if _, err := chromedp.Call(tabCtx, network.OverrideNetworkState,
-		network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
-		t.Fatalf("Network.overrideNetworkState: %v", err)
+	if err := goOffline(tabCtx); err != nil {
+		t.Fatal(err)
 	}
 
 	if _, err := chromedp.Call(tabCtx, performance.Enable, performance.EnableParams{}); err != nil {
@@ -507,4 +501,31 @@ func (l *lockedWriter) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.String()
+}
+
+// legacyOffline is Network.emulateNetworkConditions, which the protocol
+// has since split in two: Debian's Chromium (148 on bookworm) knows only it.
+var legacyOffline = cdp.Command[legacyConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
+
+type legacyConditions struct {
+	Offline            bool    `json:"offline"`
+	Latency            float64 `json:"latency"`
+	DownloadThroughput float64 `json:"downloadThroughput"`
+	UploadThroughput   float64 `json:"uploadThroughput"`
+}
+
+// goOffline cuts the tab's network, with the commands the browser knows.
+func goOffline(ctx context.Context) error {
+	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
+	_, errRule := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
+		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}})
+	_, errState := chromedp.Call(ctx, network.OverrideNetworkState,
+		network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
+	if errRule == nil && errState == nil {
+		return nil
+	}
+	if _, err := chromedp.Call(ctx, legacyOffline, legacyConditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		return fmt.Errorf("going offline: %v (newer commands: %v, %v)", err, errRule, errState)
+	}
+	return nil
 }
