@@ -10,11 +10,24 @@ import (
 	"time"
 
 	"exposure/analysis"
+	"exposure/internal/termsafe"
 	"exposure/policy"
 )
 
 // The terminal outputs: the summary of a report, the table of inspect and
 // the summary of a comparison. Plain text, aligned with tabwriter.
+
+// tprintf is fmt.Fprintf with every string argument escaped for the
+// terminal: names, paths and reasons come from the archive, and a control
+// character in them must not clear the screen or forge a table row.
+func tprintf(w io.Writer, format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = termsafe.Escape(s)
+		}
+	}
+	fmt.Fprintf(w, format, args...)
+}
 
 // sentences say in one line what each outcome means for the member.
 var sentences = map[string]string{
@@ -30,21 +43,21 @@ var sentences = map[string]string{
 func WriteSummary(w io.Writer, ar *analysis.Result) error {
 	r := &result{Result: ar}
 	m := r.Member
-	fmt.Fprintf(w, "Export:   %s\n", strings.Join(r.Export.Sources, ", "))
-	fmt.Fprintf(w, "Region:   %s (%s)\n", m.Region, regionSourceText(m.RegionSource))
-	fmt.Fprintf(w, "Opt-out:  %s\n", optOutText(m))
-	fmt.Fprintf(w, "As of:    %s    Policy: %s %s (%s)\n\n", r.AsOf.Format("2006-01-02"), r.Policy.ID, r.Policy.Version, r.Policy.Origin)
+	tprintf(w, "Export:   %s\n", strings.Join(r.Export.Sources, ", "))
+	tprintf(w, "Region:   %s (%s)\n", m.Region, regionSourceText(m.RegionSource))
+	tprintf(w, "Opt-out:  %s\n", optOutText(m))
+	tprintf(w, "As of:    %s    Policy: %s %s (%s)\n\n", r.AsOf.Format("2006-01-02"), r.Policy.ID, r.Policy.Version, r.Policy.Origin)
 
 	by := r.ByOutcome()
 	kinds := r.kindsByOutcome()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, o := range outcomeNames {
-		fmt.Fprintf(tw, "%s\t%7d\t%s\n", o, by[o], sentences[o])
+		tprintf(tw, "%s\t%7d\t%s\n", o, by[o], sentences[o])
 		if k := kinds[o]; k != "" {
-			fmt.Fprintf(tw, "\t\t  %s\n", k)
+			tprintf(tw, "\t\t  %s\n", k)
 		}
 	}
-	fmt.Fprintf(tw, "total\t%7d\t\n", r.Tally.Items)
+	tprintf(tw, "total\t%7d\t\n", r.Tally.Items)
 	return tw.Flush()
 }
 
@@ -99,7 +112,7 @@ const maxProblemsShown = 40
 func WriteInspect(w io.Writer, ar *analysis.Result) error {
 	r := &result{Result: ar}
 	x := r.Export
-	fmt.Fprintf(w, "Export:   %s\n", strings.Join(x.Sources, ", "))
+	tprintf(w, "Export:   %s\n", strings.Join(x.Sources, ", "))
 	typ := x.Type
 	if typ == "" {
 		typ = "unknown (not in the archive name)"
@@ -108,17 +121,17 @@ func WriteInspect(w io.Writer, ar *analysis.Result) error {
 	if !x.Date.IsZero() {
 		date = x.Date.Format("2006-01-02")
 	}
-	fmt.Fprintf(w, "Type:     %s\nExported: %s\n\n", typ, date)
+	tprintf(w, "Type:     %s\nExported: %s\n\n", typ, date)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FILE\tKIND\t   ROWS\t  ITEMS\tREJECTED\tFIRST\tLAST")
 	var rows, items, rejected, problems int
 	for _, f := range x.Files {
-		fmt.Fprintf(tw, "%s\t%s\t%7d\t%7d\t%8d\t%s\t%s\n", shortPath(f.Path), f.Kind, f.Rows, f.Items, f.Rejected, shortDay(f.First), shortDay(f.Last))
+		tprintf(tw, "%s\t%s\t%7d\t%7d\t%8d\t%s\t%s\n", shortPath(f.Path), f.Kind, f.Rows, f.Items, f.Rejected, shortDay(f.First), shortDay(f.Last))
 		rows, items, rejected = rows+f.Rows, items+f.Items, rejected+f.Rejected
 		problems += len(f.Problems)
 	}
-	fmt.Fprintf(tw, "%d files\t\t%7d\t%7d\t%8d\t\t\n", len(x.Files), rows, items, rejected)
+	tprintf(tw, "%d files\t\t%7d\t%7d\t%8d\t\t\n", len(x.Files), rows, items, rejected)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -126,9 +139,9 @@ func WriteInspect(w io.Writer, ar *analysis.Result) error {
 	writeProblems(w, r, problems)
 	writeNotes(w, r)
 	if len(x.Unknown) > 0 {
-		fmt.Fprintf(w, "\nUnknown files (%d), not analysed:\n", len(x.Unknown))
+		tprintf(w, "\nUnknown files (%d), not analysed:\n", len(x.Unknown))
 		for _, u := range x.Unknown {
-			fmt.Fprintf(w, "  %s  (%d rows)\n", u.Path, u.Rows)
+			tprintf(w, "  %s  (%d rows)\n", u.Path, u.Rows)
 		}
 	}
 	return nil
@@ -156,11 +169,11 @@ func writeKinds(w io.Writer, r *result) {
 	for k, kt := range r.Tally.Kinds {
 		counts[string(k)] = kt.N
 	}
-	fmt.Fprintf(w, "\nItems by kind (%d kinds):\n", len(counts))
+	tprintf(w, "\nItems by kind (%d kinds):\n", len(counts))
 	parts := strings.Split(topCounts(counts, len(counts)), ", ")
 	for len(parts) > 0 && parts[0] != "" {
 		n := min(6, len(parts))
-		fmt.Fprintf(w, "  %s\n", strings.Join(parts[:n], ", "))
+		tprintf(w, "  %s\n", strings.Join(parts[:n], ", "))
 		parts = parts[n:]
 	}
 }
@@ -170,15 +183,15 @@ func writeProblems(w io.Writer, r *result, total int) {
 		fmt.Fprintln(w, "\nProblems: none")
 		return
 	}
-	fmt.Fprintf(w, "\nProblems (%d):\n", total)
+	tprintf(w, "\nProblems (%d):\n", total)
 	shown := 0
 	for _, f := range r.Export.Files {
 		for _, p := range f.Problems {
 			if shown == maxProblemsShown {
-				fmt.Fprintf(w, "  … and %d more (all are in --json)\n", total-shown)
+				tprintf(w, "  … and %d more (all are in --json)\n", total-shown)
 				return
 			}
-			fmt.Fprintf(w, "  %s\n", p.Error())
+			tprintf(w, "  %s\n", p.Error())
 			shown++
 		}
 	}
@@ -201,9 +214,9 @@ func writeNotes(w io.Writer, r *result) {
 		return
 	}
 	sort.Strings(lines)
-	fmt.Fprintf(w, "\nRepairs and notes (%d):\n", len(lines))
+	tprintf(w, "\nRepairs and notes (%d):\n", len(lines))
 	for _, l := range lines {
-		fmt.Fprintf(w, "  %s\n", l)
+		tprintf(w, "  %s\n", l)
 	}
 }
 
@@ -222,23 +235,23 @@ func topCounts(counts map[string]int, n int) string {
 
 // WriteDiffSummary prints the comparison in the terminal.
 func WriteDiffSummary(w io.Writer, d *analysis.Diff) error {
-	fmt.Fprintf(w, "Old: %s (as of %s)\nNew: %s (as of %s)\n\n",
+	tprintf(w, "Old: %s (as of %s)\nNew: %s (as of %s)\n\n",
 		strings.Join(d.Old.Export.Sources, ", "), d.Old.AsOf.Format("2006-01-02"),
 		strings.Join(d.New.Export.Sources, ", "), d.New.AsOf.Format("2006-01-02"))
 	ob, nb := (&result{Result: d.Old}).ByOutcome(), (&result{Result: d.New}).ByOutcome()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "OUTCOME\t    OLD\t    NEW\t CHANGE")
 	for _, o := range outcomeNames {
-		fmt.Fprintf(tw, "%s\t%7d\t%7d\t%+7d\n", o, ob[o], nb[o], nb[o]-ob[o])
+		tprintf(tw, "%s\t%7d\t%7d\t%+7d\n", o, ob[o], nb[o], nb[o]-ob[o])
 	}
-	fmt.Fprintf(tw, "total\t%7d\t%7d\t%+7d\n", d.Old.Tally.Items, d.New.Tally.Items, d.New.Tally.Items-d.Old.Tally.Items)
+	tprintf(tw, "total\t%7d\t%7d\t%+7d\n", d.Old.Tally.Items, d.New.Tally.Items, d.New.Tally.Items-d.Old.Tally.Items)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	added, removed, changed := d.Counts()
-	fmt.Fprintf(w, "\nAdded since the old export:   %d  %s\n", added, kindCounts(d.Added()))
-	fmt.Fprintf(w, "Removed (deleted) since:      %d  %s\n", removed, kindCounts(d.Removed()))
-	fmt.Fprintf(w, "Outcome changed:              %d  %s\n", changed, changeCounts(d))
+	tprintf(w, "\nAdded since the old export:   %d  %s\n", added, kindCounts(d.Added()))
+	tprintf(w, "Removed (deleted) since:      %d  %s\n", removed, kindCounts(d.Removed()))
+	tprintf(w, "Outcome changed:              %d  %s\n", changed, changeCounts(d))
 	return nil
 }
 
@@ -283,4 +296,30 @@ func sortedKinds(counts map[string]int) []string {
 		return keys[a] < keys[b]
 	})
 	return keys
+}
+
+// WriteProblemLine says in one line whether reading the export met
+// problems: how many, in which files (the worst first), and where to see
+// them. Nothing is printed when there were none.
+func WriteProblemLine(w io.Writer, ar *analysis.Result) {
+	x := ar.Export
+	byFile := map[string]int{}
+	total := len(x.Problems)
+	for _, f := range x.Files {
+		if n := len(f.Problems); n > 0 {
+			byFile[shortPath(f.Path)] += n
+			total += n
+		}
+	}
+	if total == 0 {
+		return
+	}
+	where := ""
+	if len(byFile) > 0 {
+		where = fmt.Sprintf(" in %d files (%s)", len(byFile), topCounts(byFile, 3))
+	}
+	if len(x.Problems) > 0 {
+		where += fmt.Sprintf(", %d about the archive", len(x.Problems))
+	}
+	tprintf(w, "\nProblems: %d%s; 'exposure inspect' lists them, and --json keeps them all.\n", total, where)
 }

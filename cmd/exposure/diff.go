@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"time"
 
 	flag "github.com/spf13/pflag"
 
@@ -46,6 +48,12 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
+		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
+		outs, err := createOutputs(inputs, stdout, *jsonOut, *output)
+		if err != nil {
+			return err
+		}
+		defer outs.discard()
 		// The new export is read first, then the old one: a bar each.
 		doneNew, doneOld := rf.watch(stderr, &newSrc), rf.watch(stderr, &oldSrc)
 		if show := oldSrc.Progress; show != nil {
@@ -57,19 +65,19 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
-		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
-		if *jsonOut != "" {
-			if err := writeOutput(*jsonOut, inputs, stdout, func(w io.Writer) error { return report.WriteDiffJSON(w, d) }); err != nil {
-				return err
+		warnOtherMember(stderr, d)
+		if w := outs.writer(0); w != nil {
+			if err := report.WriteDiffJSON(w, d); err != nil {
+				return fmt.Errorf("%s: cannot write the output: %v", *jsonOut, err)
 			}
 		}
-		if *output != "" {
-			err := writeOutput(*output, inputs, stdout, func(w io.Writer) error {
-				return report.WriteDiffHTML(w, d, report.HTMLOptions{Lang: language})
-			})
-			if err != nil {
-				return err
+		if w := outs.writer(1); w != nil {
+			if err := report.WriteDiffHTML(w, d, report.HTMLOptions{Lang: language}); err != nil {
+				return fmt.Errorf("%s: cannot write the output: %v", *output, err)
 			}
+		}
+		if err := outs.commit(); err != nil {
+			return err
 		}
 		if *jsonOut == "-" || *output == "-" {
 			return nil
@@ -110,4 +118,16 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 		objection: pick(m.objection, both.objection), born: pick(m.born, both.born),
 		asOf: pick(m.asOf, both.asOf), policyFile: both.policyFile,
 	}
+}
+
+// warnOtherMember warns when the two sides do not look like one member's
+// exports: compared, every item of one would show as removed and every
+// item of the other as added.
+func warnOtherMember(stderr io.Writer, d *analysis.Diff) {
+	o, n := d.Old.Member.Registered, d.New.Member.Registered
+	if o.IsZero() || n.IsZero() || o.Format(time.DateOnly) == n.Format(time.DateOnly) {
+		return
+	}
+	fmt.Fprintf(stderr, "exposure: warning: the two exports look like two different members' (registered on %s and on %s): check that OLD and NEW are yours.\n",
+		o.Format(time.DateOnly), n.Format(time.DateOnly))
 }

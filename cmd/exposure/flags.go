@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -95,7 +96,7 @@ func (r *readFlags) source(paths []string) (analysis.Source, error) {
 	if err != nil || n <= 0 {
 		return analysis.Source{}, usagef("--max-inflated %q: give a size such as 500MB or 32GB", r.maxInflated)
 	}
-	if r.maxRatio < 1 {
+	if !(r.maxRatio >= 1) || math.IsInf(r.maxRatio, 1) { // NaN fails every comparison
 		return analysis.Source{}, usagef("--max-ratio %v: give a number of at least 1", r.maxRatio)
 	}
 	return analysis.Source{Paths: paths, Limits: parse.Limits{MaxInflated: n, MaxRatio: r.maxRatio}}, nil

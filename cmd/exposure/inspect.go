@@ -32,8 +32,11 @@ func setupInspect(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 			writers = append(writers, report.NewJSONWriter(w, false))
 		}
 		// The items are tallied and written as they are read, not kept.
-		r, err := analyse(stderr, rf, src, outs, analysis.Options{Writers: writers})
+		r, err := analyse(stderr, rf, src, analysis.Options{Writers: writers})
 		if err != nil {
+			return err
+		}
+		if err := outs.commit(); err != nil {
 			return err
 		}
 		if *jsonOut == "-" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -33,17 +34,39 @@ func setupPolicy(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	}
 }
 
+// maxPolicySize bounds a policy file: the embedded one is about 40 KB, and
+// a file of gigabytes (or /dev/zero) must not be read into memory.
+const maxPolicySize = 4 << 20
+
 // loadPolicy is the embedded policy, or the file given with --policy.
 func loadPolicy(file string) (*policy.Policy, error) {
 	if file == "" {
 		return policy.Default(), nil
+	}
+	// A FIFO or a device would block the open or never end.
+	fi, err := os.Stat(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the policy file: %v", file, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: the policy file is not a regular file", file)
+	}
+	if fi.Size() > maxPolicySize {
+		return nil, fmt.Errorf("%s: the policy file is %d bytes; a policy is at most %d", file, fi.Size(), maxPolicySize)
 	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the policy file: %v", file, err)
 	}
 	defer f.Close()
-	p, err := policy.Load(f, file)
+	data, err := io.ReadAll(io.LimitReader(f, maxPolicySize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the policy file: %v", file, err)
+	}
+	if len(data) > maxPolicySize {
+		return nil, fmt.Errorf("%s: the policy file grew past %d bytes while read", file, maxPolicySize)
+	}
+	p, err := policy.Load(bytes.NewReader(data), file)
 	if err != nil {
 		return nil, fmt.Errorf("the policy file was refused: %w", err)
 	}

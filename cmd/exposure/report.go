@@ -42,7 +42,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
-		outs, err := createOutputs(args, stdout, *jsonOut, *csvOut)
+		outs, err := createOutputs(args, stdout, *jsonOut, *csvOut, *output)
 		if err != nil {
 			return err
 		}
@@ -54,20 +54,20 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if w := outs.writer(1); w != nil {
 			writers = append(writers, report.NewCSVWriter(w, *redact))
 		}
-		r, err := analyse(stderr, rf, src, outs, analysis.Options{Policy: p, Given: given, Today: today(), Writers: writers})
+		r, err := analyse(stderr, rf, src, analysis.Options{Policy: p, Given: given, Today: today(), Writers: writers})
 		if err != nil {
 			return err
 		}
 		if r.Member.RegionSource == "default" {
 			fmt.Fprintf(stderr, "exposure: the region could not be read from Profile.csv (Geo Location); using %s. Give --region to set it.\n", r.Member.Region)
 		}
-		if *output != "" {
-			err := writeOutput(*output, args, stdout, func(w io.Writer) error {
-				return report.WriteHTML(w, r, report.HTMLOptions{Lang: language, Redact: *redact})
-			})
-			if err != nil {
-				return err
+		if w := outs.writer(2); w != nil {
+			if err := report.WriteHTML(w, r, report.HTMLOptions{Lang: language, Redact: *redact}); err != nil {
+				return fmt.Errorf("%s: cannot write the output: %v", *output, err)
 			}
+		}
+		if err := outs.commit(); err != nil {
+			return err
 		}
 		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
 			return nil
@@ -75,6 +75,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err := report.WriteSummary(stdout, r); err != nil {
 			return err
 		}
+		report.WriteProblemLine(stdout, r)
 		if *output != "" {
 			fmt.Fprintf(stdout, "\nReport: %s (open it in a browser; it loads nothing from the network)\n", *output)
 		}
@@ -82,14 +83,9 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	}
 }
 
-// analyse runs the analysis with the progress bar, then commits the
-// outputs written while reading.
-func analyse(stderr io.Writer, rf readFlags, src analysis.Source, outs outputs, opt analysis.Options) (*analysis.Result, error) {
+// analyse runs the analysis with the progress bar.
+func analyse(stderr io.Writer, rf readFlags, src analysis.Source, opt analysis.Options) (*analysis.Result, error) {
 	done := rf.watch(stderr, &src)
-	r, err := analysis.Run(src, opt)
-	done()
-	if err != nil {
-		return nil, err
-	}
-	return r, outs.commit()
+	defer done()
+	return analysis.Run(src, opt)
 }

@@ -4,9 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	flag "github.com/spf13/pflag"
+
+	"exposure/internal/termsafe"
 )
 
 // Exit statuses (contract, "Command line").
@@ -68,13 +73,15 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printCommandHelp(stderr, cmd, fs)
 		return exitUsage
 	}
+	defer removeTempsOnSignal()()
 	if err := exec(fs.Args(), stdout, stderr); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "exposure %s: %v\nRun 'exposure %s --help' for usage.\n", cmd.name, err, cmd.name)
+			fmt.Fprintf(stderr, "exposure %s: %s\nRun 'exposure %s --help' for usage.\n", cmd.name, termsafe.Escape(err.Error()), cmd.name)
 			return exitUsage
 		}
-		fmt.Fprintf(stderr, "exposure: %v\n", err)
+		// Messages name files of the archive: shown escaped, never as terminal codes.
+		fmt.Fprintf(stderr, "exposure: %s\n", termsafe.Escape(err.Error()))
 		return exitInput
 	}
 	return exitOK
@@ -118,5 +125,30 @@ func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "Usage: %s\n\n%s.\n", c.usage, strings.ToUpper(c.summary[:1])+c.summary[1:])
 	if u := fs.FlagUsages(); u != "" {
 		fmt.Fprintf(w, "\nFlags:\n%s", u)
+	}
+}
+
+// removeTempsOnSignal makes Ctrl-C (SIGINT) and SIGTERM remove the
+// outputs' temporary files, which hold the member's data, then exit as a
+// shell expects: 130 or 143. The returned function stops watching.
+func removeTempsOnSignal() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			temps.removeAll()
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
 	}
 }
