@@ -69,7 +69,8 @@ type savedItem struct {
 
 func decodeSaved(r io.Reader, name string, start func(Facts, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
 	notOurs := func(err error) error { return fmt.Errorf("%s: not a JSON result of exposure: %v", name, err) }
-	dec := json.NewDecoder(r)
+	limit := &valueLimit{r: r, max: maxSavedValue}
+	dec := json.NewDecoder(limit)
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil, notOurs(fmt.Errorf("it does not hold a JSON object"))
 	}
@@ -96,16 +97,18 @@ func decodeSaved(r io.Reader, name string, start func(Facts, parse.Member) (pars
 			if err != nil {
 				return nil, err
 			}
-			if err := decodeItems(dec, name, sink); err != nil {
+			if err := decodeItems(dec, limit, name, sink); err != nil {
 				return nil, err
 			}
 			items = true
 		case fields[key] != nil:
+			limit.next()
 			if err := dec.Decode(fields[key]); err != nil {
 				return nil, notOurs(fmt.Errorf("%q: %v", key, err))
 			}
 		default: // totals, what_if, problems: computed again
 			var skip json.RawMessage
+			limit.next()
 			if err := dec.Decode(&skip); err != nil {
 				return nil, notOurs(err)
 			}
@@ -118,7 +121,7 @@ func decodeSaved(r io.Reader, name string, start func(Facts, parse.Member) (pars
 }
 
 // decodeItems streams the items array into the sink.
-func decodeItems(dec *json.Decoder, name string, sink parse.Sink) error {
+func decodeItems(dec *json.Decoder, limit *valueLimit, name string, sink parse.Sink) error {
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return fmt.Errorf("%s: items is not a list", name)
 	}
@@ -135,6 +138,7 @@ func decodeItems(dec *json.Decoder, name string, sink parse.Sink) error {
 	for dec.More() {
 		n++
 		var j savedItem
+		limit.next()
 		if err := dec.Decode(&j); err != nil {
 			return fmt.Errorf("%s: item %d: %v", name, n, err)
 		}
@@ -224,4 +228,35 @@ func itemFromJSON(j savedItem) (parse.Item, error) {
 		it.Basis = parse.DateNone
 	}
 	return it, nil
+}
+
+// maxSavedValue bounds what one value of a saved result (an item, the list
+// of files) may take: a result exposure writes holds items of a few
+// hundred bytes (texts are 140-character snippets) and a list of files of
+// a few kilobytes, and a crafted one with a string of gigabytes must not be
+// read into memory.
+const maxSavedValue = 16 << 20
+
+// valueLimit lets the JSON decoder read at most max bytes for one value:
+// next starts a value's allowance. The decoder reads ahead, so a value may
+// see a little more than its own bytes, never more than max in all.
+type valueLimit struct {
+	r      io.Reader
+	n, max int
+}
+
+var errValueTooLong = fmt.Errorf("a value longer than %d MiB: not a result written by exposure", maxSavedValue>>20)
+
+func (l *valueLimit) next() { l.n = 0 }
+
+func (l *valueLimit) Read(p []byte) (int, error) {
+	if l.n >= l.max {
+		return 0, errValueTooLong
+	}
+	if len(p) > l.max-l.n {
+		p = p[:l.max-l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n += n
+	return n, err
 }

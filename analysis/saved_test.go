@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -101,4 +102,59 @@ func TestSavedRefuses(t *testing.T) {
 			t.Errorf("%s: error %v, want one naming result.json and saying %q", tc.name, err, tc.want)
 		}
 	}
+}
+
+// A saved result holding a string of 200 MB is refused without reading it
+// into memory: the heap stays far below the string's size.
+func TestSavedLongStringBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 200 MB")
+	}
+	p := filepath.Join(t.TempDir(), "result.json")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(`{"schema":"exposure/v1","items":[{"id":"a","kind":"post","text":"`)
+	chunk := bytes.Repeat([]byte("x"), 1<<20)
+	for range 200 {
+		f.Write(chunk)
+	}
+	f.WriteString(`"}]}`)
+	f.Close()
+	peak := watchHeap(t)
+	_, err = analysis.Run(analysis.Source{Paths: []string{p}}, eu())
+	if err == nil || !strings.Contains(err.Error(), "longer than 16 MiB") || !strings.Contains(err.Error(), "result.json") {
+		t.Errorf("error %v", err)
+	}
+	got := peak()
+	t.Logf("heap peak %d MiB", got>>20)
+	if got > 300<<20 {
+		t.Errorf("heap peaked at %d MiB", got>>20)
+	}
+}
+
+// watchHeap samples the heap in use until the returned function is
+// called, which gives the largest sample.
+func watchHeap(t *testing.T) func() uint64 {
+	t.Helper()
+	runtime.GC()
+	stop, done := make(chan struct{}), make(chan uint64)
+	go func() {
+		var peak uint64
+		var ms runtime.MemStats
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			select {
+			case <-stop:
+				done <- peak
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 { close(stop); return <-done }
 }
