@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Account, security, ads, inferences, payments and identity (§2.8).
 
@@ -266,6 +269,15 @@ func readVerifications(c *fileCtx) {
 		t, basis := c.when(line, "Verified date", r.Verified, DateExact)
 		return Item{ID: contentID(KindVerification, r.Type, r.Organization, dateKey(t, r.Verified)), Kind: KindVerification, Line: line, Date: t, Basis: basis, Text: joinText(r.Type, r.Organization)}, ""
 	})
+}
+
+// yearOf reads a year of birth ("1984"); anything else gives 0.
+func yearOf(s string) int {
+	y, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || y < 1900 || y > 2100 {
+		return 0
+	}
+	return y
 }
 
 // marketplaceRow serves the Services Marketplace files (Providers, and the

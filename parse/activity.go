@@ -52,15 +52,6 @@ func unwrapLineBreaks(s string) (string, int) {
 	return s, n
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if strings.TrimSpace(v) != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 type commentRow struct {
 	Date    Date   `csv:"Date"`
 	Link    string `csv:"Link"`
@@ -201,19 +192,4 @@ func activityRef(link string) string {
 		return link[i:]
 	}
 	return link
-}
-
-// looksLikeURL and normURL let IDs ignore how an era encoded a link (§3 Q17):
-// scheme, "www.", percent-encoding and a trailing slash do not matter.
-func looksLikeURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
-}
-
-func normURL(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
-	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
-	s = strings.TrimPrefix(s, "www.")
-	return strings.TrimSuffix(s, "/")
 }

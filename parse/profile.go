@@ -1,31 +1,10 @@
 package parse
 
-import (
-	"strconv"
-	"strings"
-	"time"
-)
+import "strings"
 
 // Profile and career files (§2.1). Entries dated only by the period they
 // describe (Started On, Issued On, Published On) take that date as a lower
 // bound of when they were added (contract, "Default policy decisions").
-
-func dateKey(t time.Time, d Date) string {
-	if !t.IsZero() {
-		return t.Format(time.RFC3339)
-	}
-	return d.Raw
-}
-
-func joinText(parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return Snippet(strings.Join(kept, " — "))
-}
 
 type profileRow struct {
 	FirstName   string `csv:"First Name"`
@@ -305,12 +284,3 @@ var (
 	readEndorsementsReceived = endorsementReader(KindEndorsementReceived)
 	readEndorsementsGiven    = endorsementReader(KindEndorsementGiven)
 )
-
-// yearOf reads a year of birth ("1984"); anything else gives 0.
-func yearOf(s string) int {
-	y, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || y < 1900 || y > 2100 {
-		return 0
-	}
-	return y
-}
