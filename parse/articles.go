@@ -46,7 +46,7 @@ func readArticle(c *fileCtx) {
 		c.fileProblem("no creation or publication date found in the page; article kept as undated")
 	}
 	it := Item{
-		ID:   contentID(KindArticle, title, dateKey(d, created)),
+		ID:   datedID(KindArticle, d, created.Raw, title),
 		Kind: KindArticle, Date: d, Basis: basis,
 		Text: Snippet(firstNonEmpty(title, strings.TrimSuffix(path.Base(c.e.path), path.Ext(c.e.path)))),
 	}

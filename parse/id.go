@@ -20,8 +20,33 @@ import (
 // older runs. TestContentIDUnchanged and FuzzContentID hold this code to a
 // copy of the first implementation; any change here must keep them passing.
 func contentID(kind Kind, keys ...string) string {
-	h := hashers.Get().(*idHasher)
+	h := hashKeys(kind, keys)
 	defer hashers.Put(h)
+	return h.sum()
+}
+
+// datedID is contentID(kind, keys..., date) for an item dated t, where date
+// is t in RFC 3339, or raw, the date's text, when t is zero. The date's text
+// is written straight into the hash: making it a string cost an allocation
+// per dated row, most rows of a large export.
+func datedID(kind Kind, t time.Time, raw string, keys ...string) string {
+	h := hashKeys(kind, keys)
+	defer hashers.Put(h)
+	h.writeByte(0)
+	if t.IsZero() {
+		h.writeKey(raw)
+	} else {
+		// RFC 3339 text is no link and has no white space to trim:
+		// writeKey would only fold it.
+		h.date = t.AppendFormat(h.date[:0], time.RFC3339)
+		writeFolded(h, h.date)
+	}
+	return h.sum()
+}
+
+// hashKeys takes a hasher from the pool and writes the kind and keys to it.
+func hashKeys(kind Kind, keys []string) *idHasher {
+	h := hashers.Get().(*idHasher)
 	h.h.Reset()
 	h.n = 0
 	h.writeString(string(kind))
@@ -29,7 +54,7 @@ func contentID(kind Kind, keys ...string) string {
 		h.writeByte(0)
 		h.writeKey(k)
 	}
-	return h.sum()
+	return h
 }
 
 // hashers reuses hash states: files are read on all cores, and a new
@@ -45,6 +70,8 @@ type idHasher struct {
 	// url holds a link with its escapes decoded (see writeURL), kept
 	// between calls so that decoding allocates nothing.
 	url []byte
+	// date holds the RFC 3339 text of a date key (datedID).
+	date []byte
 	// digest holds the sum: a local array would escape through the
 	// hash.Hash interface and cost an allocation per ID.
 	digest [sha256.Size]byte
@@ -325,13 +352,4 @@ const foldSpace = -1 // not a rune
 // that the conversion of a []byte copies no more and allocates nothing.
 func decodeRune[S string | []byte](s S) (rune, int) {
 	return utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
-}
-
-// dateKey is a date's part of an item ID: the time read, or the text as
-// written when it could not be read, so that such rows stay apart.
-func dateKey(t time.Time, d Date) string {
-	if !t.IsZero() {
-		return t.Format(time.RFC3339)
-	}
-	return d.Raw
 }

@@ -275,7 +275,8 @@ func trickyKeys() []string {
 	return keys
 }
 
-// FuzzContentID holds contentID to refContentID on any keys:
+// FuzzContentID holds contentID to refContentID on any keys, and datedID
+// to contentID with the date key the readers made before it:
 //
 //	go test ./parse -run '^$' -fuzz FuzzContentID -fuzztime 60s -fuzzminimizetime 100x
 func FuzzContentID(f *testing.F) {
@@ -288,6 +289,10 @@ func FuzzContentID(f *testing.F) {
 			if got, want := contentID(KindPost, keys...), refContentID(KindPost, keys...); got != want {
 				t.Fatalf("contentID(%.120q) = %s, want %s", keys, got, want)
 			}
+		}
+		d := ParseDate(b)
+		if got, want := datedID(KindPost, d.Time, d.Raw, a), refContentID(KindPost, a, refDateKey(d.Time, d)); got != want {
+			t.Fatalf("datedID(%.120q, %q) = %s, want %s", a, b, got, want)
 		}
 	})
 }
