@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -135,39 +134,33 @@ func (h *idHasher) writeKey(s string) {
 	writeFolded(h, s)
 }
 
-// writeURL is writeFolded(normURL(s)) without normURL's allocation: a link
-// with escapes is decoded into a buffer the hasher keeps. unescapePath
-// pins url.PathUnescape's rules, so IDs do not depend on net/url.
+// writeURL writes a link with its escapes decoded and what trimURL drops
+// dropped, so that IDs ignore how an era encoded a link (§3 Q17). Links
+// are decoded into a buffer the hasher keeps, so that decoding allocates
+// nothing; unescapePath pins url.PathUnescape's rules, so IDs do not
+// depend on net/url.
 func (h *idHasher) writeURL(s string) {
-	switch {
-	case strings.IndexByte(s, '%') < 0: // nothing to decode
+	if strings.IndexByte(s, '%') < 0 { // nothing to decode
 		writeFolded(h, trimURL(s))
-	case len(s) > maxURLScratch: // too rare to keep a buffer for
-		writeFolded(h, normURL(s))
-	default:
-		u, ok := unescapePath(h.url[:0], s)
-		h.url = u
-		if !ok { // an invalid escape: normURL keeps the link as it is
-			writeFolded(h, trimURL(s))
-			return
-		}
-		writeFolded(h, trimURL(u))
+		return
 	}
+	var u []byte
+	var ok bool
+	if len(s) > maxURLScratch { // too rare to keep a buffer for
+		u, ok = unescapePath(nil, s)
+	} else {
+		u, ok = unescapePath(h.url[:0], s)
+		h.url = u
+	}
+	if !ok { // an invalid escape: the link is kept as it is
+		writeFolded(h, trimURL(s))
+		return
+	}
+	writeFolded(h, trimURL(u))
 }
 
-// looksLikeURL and normURL let IDs ignore how an era encoded a link (§3 Q17):
-// scheme, "www.", percent-encoding and a trailing slash do not matter.
 func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
-}
-
-func normURL(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
-	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
-	s = strings.TrimPrefix(s, "www.")
-	return strings.TrimSuffix(s, "/")
 }
 
 // unescapePath appends s to dst with each %XX escape decoded, as
@@ -207,8 +200,8 @@ func escapeDigit(c byte) (byte, bool) {
 	return 0, false
 }
 
-// trimURL drops what normURL drops after unescaping: the scheme, "www."
-// and one trailing slash, in that order.
+// trimURL drops what does not change a link: the scheme, "www." and one
+// trailing slash, in that order.
 func trimURL[S string | []byte](s S) S {
 	s = trimPrefix(s, "https://")
 	s = trimPrefix(s, "http://")

@@ -228,7 +228,7 @@ func sampleExportFields(t *testing.T) []string {
 	return keys
 }
 
-// trickyKeys are strings made to reach each case of writeKey and normURL.
+// trickyKeys are strings made to reach each case of writeKey and writeURL.
 func trickyKeys() []string {
 	keys := []string{
 		"", " ", "\t\r\n", "x", "X", " x ", "\u00a0x\u00a0", "ABC xyz", "Hello,  World!",
@@ -265,6 +265,7 @@ func trickyKeys() []string {
 		strings.Repeat("é", 3000),
 		strings.Repeat("\u3000", 700)+"x",
 		"https://x/"+strings.Repeat("%C3%89", 3000),
+		"https://x/"+strings.Repeat("%C3%89", 3000)+"%zz",
 		"https://x/"+strings.Repeat("ab", maxURLScratch),
 		// Links either side of the longest that writeURL decodes itself.
 		"https://x/"+strings.Repeat("%C3%89", (maxURLScratch-10)/6)+strings.Repeat("A", (maxURLScratch-10)%6),
