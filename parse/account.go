@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Account, security, ads, inferences, payments and identity (§2.8).
 
@@ -11,11 +14,12 @@ type emailRow struct {
 	UpdatedOn Date   `csv:"Updated On"`
 }
 
-func readEmailAddresses(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *emailRow, line int) (Item, string) {
-		t, basis := c.when(line, "Updated On", r.UpdatedOn, DateExact)
-		return Item{ID: contentID(KindEmailAddress, r.Address), Kind: KindEmailAddress, Line: line, Date: t, Basis: basis, Text: Snippet(r.Address)}, ""
-	})
+// An address is the same item whenever it was last updated: the date is
+// left out of its ID.
+func (r *emailRow) item(c rowCtx) (Item, string) {
+	it := c.undated(Snippet(r.Address), r.Address)
+	it.Date, it.Basis = c.when(&r.UpdatedOn)
+	return it, ""
 }
 
 // phoneRow serves PhoneNumbers.csv and Whatsapp Phone Numbers.csv, whose
@@ -51,16 +55,14 @@ type registrationRow struct {
 	InvitedLast   string `csv:"Invited by (Last Name)"`
 }
 
-// readRegistration also gives the member's registration day: the lower
-// bound of every undated item.
-func readRegistration(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *registrationRow, line int) (Item, string) {
-		t, basis := c.when(line, "Registered At", r.RegisteredAt, DateExact)
-		if !t.IsZero() && (c.member.Registered.IsZero() || t.Before(c.member.Registered)) {
-			c.member.Registered = t
-		}
-		return Item{ID: contentID(KindRegistration, dateKey(t, r.RegisteredAt)), Kind: KindRegistration, Line: line, Date: t, Basis: basis, Text: "registration"}, ""
-	})
+// item also gives the member's registration day: the lower bound of every
+// undated item.
+func (r *registrationRow) item(c rowCtx) (Item, string) {
+	it := c.dated(&r.RegisteredAt, "registration")
+	if t := it.Date; !t.IsZero() && (c.member.Registered.IsZero() || t.Before(c.member.Registered)) {
+		c.member.Registered = t
+	}
+	return it, ""
 }
 
 // securityRow serves Logins.csv and Security Challenges.csv.
@@ -74,34 +76,21 @@ type securityRow struct {
 	ChallengeType string `csv:"Challenge Type"`
 }
 
-func securityReader(kind Kind, column string) func(*fileCtx) {
-	return func(c *fileCtx) {
-		readCSV(c, csvOptions{}, func(c *fileCtx, r *securityRow, line int) (Item, string) {
-			d := r.LoginDate
-			if kind == KindSecurityChallenge {
-				d = r.ChallengeDate
-			}
-			t, basis := c.when(line, column, d, DateExact)
-			return Item{ID: contentID(kind, r.IP, r.UserAgent, dateKey(t, d)), Kind: kind, Line: line, Date: t, Basis: basis, Text: Snippet(firstNonEmpty(r.LoginType, r.ChallengeType))}, ""
-		})
+func (r *securityRow) item(c rowCtx) (Item, string) {
+	d := &r.LoginDate
+	if c.kind == KindSecurityChallenge {
+		d = &r.ChallengeDate
 	}
+	return c.dated(d, Snippet(firstNonEmpty(r.LoginType, r.ChallengeType)), r.IP, r.UserAgent), ""
 }
-
-var (
-	readLogins             = securityReader(KindLogin, "Login Date")
-	readSecurityChallenges = securityReader(KindSecurityChallenge, "Challenge Date")
-)
 
 type accountStatusRow struct {
 	Time  Date   `csv:"Time"`
 	Event string `csv:"Event"`
 }
 
-func readAccountStatus(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *accountStatusRow, line int) (Item, string) {
-		t, basis := c.when(line, "Time", r.Time, DateExact)
-		return Item{ID: contentID(KindAccountStatus, r.Event, dateKey(t, r.Time)), Kind: KindAccountStatus, Line: line, Date: t, Basis: basis, Text: Snippet(r.Event)}, ""
-	})
+func (r *accountStatusRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Time, Snippet(r.Event), r.Event), ""
 }
 
 type searchQueryRow struct {
@@ -109,12 +98,8 @@ type searchQueryRow struct {
 	Query string `csv:"Search Query"`
 }
 
-// readSearchQueries re-quotes 2025 rows whose query has unquoted commas.
-func readSearchQueries(c *fileCtx) {
-	readCSV(c, csvOptions{repair: newSearchQueriesRepair}, func(c *fileCtx, r *searchQueryRow, line int) (Item, string) {
-		t, basis := c.when(line, "Time", r.Time, DateExact)
-		return Item{ID: contentID(KindSearchQuery, r.Query, dateKey(t, r.Time)), Kind: KindSearchQuery, Line: line, Date: t, Basis: basis, Text: Snippet(r.Query)}, ""
-	})
+func (r *searchQueryRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Time, Snippet(r.Query), r.Query), ""
 }
 
 type adClickRow struct {
@@ -122,11 +107,8 @@ type adClickRow struct {
 	Ad   string `csv:"Ad Title/Id"`
 }
 
-func readAdsClicked(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *adClickRow, line int) (Item, string) {
-		t, basis := c.when(line, "Ad clicked Date", r.Date, DateExact)
-		return Item{ID: contentID(KindAdClick, r.Ad, dateKey(t, r.Date)), Kind: KindAdClick, Line: line, Date: t, Basis: basis, Text: Snippet(r.Ad)}, ""
-	})
+func (r *adClickRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(r.Ad), r.Ad), ""
 }
 
 type lanAdRow struct {
@@ -136,11 +118,8 @@ type lanAdRow struct {
 	Page   string `csv:"Page/App"`
 }
 
-func readLANAds(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *lanAdRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindAdEngagement, r.Action, r.Ad, r.Page, dateKey(t, r.Date)), Kind: KindAdEngagement, Line: line, Date: t, Basis: basis, Text: joinText(r.Action, r.Page)}, ""
-	})
+func (r *lanAdRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, joinText(r.Action, r.Page), r.Action, r.Ad, r.Page), ""
 }
 
 // adTargetingRow names the columns common to the 2022–2026 files. The file
@@ -182,13 +161,8 @@ type adTargetingRow struct {
 	StandardSegs string `csv:"Standard Audience Segments"`
 }
 
-func readAdTargeting(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *adTargetingRow, line int) (Item, string) {
-		return Item{
-			ID:   contentID(KindAdTargeting, r.Age, r.Gender, r.Locations, r.Skills, r.Interests, r.JobTitles, r.Companies, r.Industries),
-			Kind: KindAdTargeting, Line: line, Text: "ad targeting criteria",
-		}, ""
-	})
+func (r *adTargetingRow) item(c rowCtx) (Item, string) {
+	return c.undated("ad targeting criteria", r.Age, r.Gender, r.Locations, r.Skills, r.Interests, r.JobTitles, r.Companies, r.Industries), ""
 }
 
 type inferenceRow struct {
@@ -198,10 +172,8 @@ type inferenceRow struct {
 	Inference   string `csv:"Inference"`
 }
 
-func readInferences(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *inferenceRow, line int) (Item, string) {
-		return Item{ID: contentID(KindInference, r.Category, r.Type, r.Description, r.Inference), Kind: KindInference, Line: line, Text: joinText(r.Category, r.Type)}, ""
-	})
+func (r *inferenceRow) item(c rowCtx) (Item, string) {
+	return c.undated(joinText(r.Category, r.Type), r.Category, r.Type, r.Description, r.Inference), ""
 }
 
 // receiptRow serves Receipts.csv and Receipts_v2.csv (same columns; the
@@ -221,11 +193,8 @@ type receiptRow struct {
 	Currency    string `csv:"Currency Code"`
 }
 
-func readReceipts(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *receiptRow, line int) (Item, string) {
-		t, basis := c.when(line, "Transaction Made At", r.MadeAt, DateExact)
-		return Item{ID: contentID(KindReceipt, r.Invoice, r.Total, dateKey(t, r.MadeAt)), Kind: KindReceipt, Line: line, Date: t, Basis: basis, Text: joinText(r.Description, r.Total+" "+r.Currency)}, ""
-	})
+func (r *receiptRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.MadeAt, joinText(r.Description, r.Total+" "+r.Currency), r.Invoice, r.Total), ""
 }
 
 type identityAssetRow struct {
@@ -233,10 +202,8 @@ type identityAssetRow struct {
 	Text string `csv:"Private Identity Asset Raw Text"`
 }
 
-func readIdentityAssets(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *identityAssetRow, line int) (Item, string) {
-		return Item{ID: contentID(KindResume, r.Name, r.Text), Kind: KindResume, Line: line, Text: Snippet(firstNonEmpty(r.Text, r.Name))}, ""
-	})
+func (r *identityAssetRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(firstNonEmpty(r.Text, r.Name)), r.Name, r.Text), ""
 }
 
 type verificationRow struct {
@@ -257,15 +224,21 @@ type verificationRow struct {
 	Expiry       Date   `csv:"Expiry date"`
 }
 
-// readVerifications also gives the member's year of birth, for the under-18 rule.
-func readVerifications(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *verificationRow, line int) (Item, string) {
-		if y := yearOf(r.YearOfBirth); y > 0 && c.member.BirthYear == 0 {
-			c.member.BirthYear = y
-		}
-		t, basis := c.when(line, "Verified date", r.Verified, DateExact)
-		return Item{ID: contentID(KindVerification, r.Type, r.Organization, dateKey(t, r.Verified)), Kind: KindVerification, Line: line, Date: t, Basis: basis, Text: joinText(r.Type, r.Organization)}, ""
-	})
+// item also gives the member's year of birth, for the under-18 rule.
+func (r *verificationRow) item(c rowCtx) (Item, string) {
+	if y := yearOf(r.YearOfBirth); y > 0 && c.member.BirthYear == 0 {
+		c.member.BirthYear = y
+	}
+	return c.dated(&r.Verified, joinText(r.Type, r.Organization), r.Type, r.Organization), ""
+}
+
+// yearOf reads a year of birth ("1984"); anything else gives 0.
+func yearOf(s string) int {
+	y, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || y < 1900 || y > 2100 {
+		return 0
+	}
+	return y
 }
 
 // marketplaceRow serves the Services Marketplace files (Providers, and the
@@ -290,9 +263,6 @@ type marketplaceRow struct {
 	Prefer   string `csv:"Preferred Providers"`
 }
 
-func readMarketplace(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *marketplaceRow, line int) (Item, string) {
-		t, basis := c.when(line, "Creation Time", r.Created, DateExact)
-		return Item{ID: contentID(KindMarketplace, r.Type, r.Category, r.TopLevel, r.Body, dateKey(t, r.Created)), Kind: KindMarketplace, Line: line, Date: t, Basis: basis, Text: joinText(r.TopLevel, r.Category, r.Type)}, ""
-	})
+func (r *marketplaceRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Created, joinText(r.TopLevel, r.Category, r.Type), r.Type, r.Category, r.TopLevel, r.Body), ""
 }

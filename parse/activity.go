@@ -22,21 +22,15 @@ type shareRow struct {
 	Type        string `csv:"Type"`
 }
 
-func readShares(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *shareRow, line int) (Item, string) {
-		text, n := unwrapLineBreaks(r.Commentary)
-		c.report.Repairs[repairWrappedLineBreaks] += n
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		if t.IsZero() && r.ShareLink == "" && text == "" {
-			return Item{}, "not a post record (no date, link or text)"
-		}
-		return Item{
-			ID:   contentID(KindPost, r.ShareLink, text, dateKey(t, r.Date)),
-			Kind: KindPost, Line: line, Date: t, Basis: basis,
-			Visibility: strings.Clone(strings.ToUpper(strings.TrimSpace(r.Visibility))),
-			Text:       Snippet(firstNonEmpty(text, r.Title, r.Description, r.SharedURL)),
-		}, ""
-	})
+func (r *shareRow) item(c rowCtx) (Item, string) {
+	text, n := unwrapLineBreaks(r.Commentary)
+	c.report.Repairs[repairWrappedLineBreaks] += n
+	it := c.dated(&r.Date, Snippet(firstNonEmpty(text, r.Title, r.Description, r.SharedURL)), r.ShareLink, text)
+	if it.Date.IsZero() && r.ShareLink == "" && text == "" {
+		return Item{}, "not a post record (no date, link or text)"
+	}
+	it.Visibility = strings.Clone(strings.ToUpper(strings.TrimSpace(r.Visibility)))
+	return it, ""
 }
 
 // unwrapLineBreaks undoes the Shares quirk (§3 Q2): after CSV decoding, each
@@ -52,33 +46,18 @@ func unwrapLineBreaks(s string) (string, int) {
 	return s, n
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if strings.TrimSpace(v) != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 type commentRow struct {
 	Date    Date   `csv:"Date"`
 	Link    string `csv:"Link"`
 	Message string `csv:"Message"`
 }
 
-// readComments repairs both Comments escaping bugs before reading (repair.go).
-func readComments(c *fileCtx) {
-	readCSV(c, csvOptions{repair: newCommentsRepair}, func(c *fileCtx, r *commentRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		if t.IsZero() && r.Link == "" {
-			return Item{}, "not a comment record (no date or link)"
-		}
-		return Item{
-			ID:   contentID(KindComment, r.Link, r.Message, dateKey(t, r.Date)),
-			Kind: KindComment, Line: line, Date: t, Basis: basis, Text: Snippet(r.Message),
-		}, ""
-	})
+func (r *commentRow) item(c rowCtx) (Item, string) {
+	it := c.dated(&r.Date, Snippet(r.Message), r.Link, r.Message)
+	if it.Date.IsZero() && r.Link == "" {
+		return Item{}, "not a comment record (no date or link)"
+	}
+	return it, ""
 }
 
 type reactionRow struct {
@@ -87,11 +66,8 @@ type reactionRow struct {
 	Link string `csv:"Link"`
 }
 
-func readReactions(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *reactionRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindReaction, r.Type, r.Link, dateKey(t, r.Date)), Kind: KindReaction, Line: line, Date: t, Basis: basis, Text: Snippet(r.Type)}, ""
-	})
+func (r *reactionRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(r.Type), r.Type, r.Link), ""
 }
 
 type voteRow struct {
@@ -100,11 +76,8 @@ type voteRow struct {
 	Option string `csv:"OptionText"`
 }
 
-func readVotes(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *voteRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindPollVote, r.Link, r.Option, dateKey(t, r.Date)), Kind: KindPollVote, Line: line, Date: t, Basis: basis, Text: Snippet(r.Option)}, ""
-	})
+func (r *voteRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(r.Option), r.Link, r.Option), ""
 }
 
 type repostRow struct {
@@ -112,11 +85,8 @@ type repostRow struct {
 	Link string `csv:"Link"`
 }
 
-func readReposts(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *repostRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindRepost, r.Link, dateKey(t, r.Date)), Kind: KindRepost, Line: line, Date: t, Basis: basis, Text: Snippet(activityRef(r.Link))}, ""
-	})
+func (r *repostRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(activityRef(r.Link)), r.Link), ""
 }
 
 type savedItemRow struct {
@@ -124,11 +94,8 @@ type savedItemRow struct {
 	CreatedTime Date   `csv:"CreatedTime"`
 }
 
-func readSavedItems(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *savedItemRow, line int) (Item, string) {
-		t, basis := c.when(line, "CreatedTime", r.CreatedTime, DateExact)
-		return Item{ID: contentID(KindSavedItem, r.SavedItem, dateKey(t, r.CreatedTime)), Kind: KindSavedItem, Line: line, Date: t, Basis: basis, Text: Snippet(activityRef(r.SavedItem))}, ""
-	})
+func (r *savedItemRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.CreatedTime, Snippet(activityRef(r.SavedItem)), r.SavedItem), ""
 }
 
 // richMediaRow maps Rich_Media.csv (2024+) and the older Rich Media.csv (Type, Link).
@@ -139,19 +106,13 @@ type richMediaRow struct {
 	Type        string `csv:"Type"`
 }
 
-func readRichMedia(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *richMediaRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date/Time", r.DateTime, DateExact)
-		desc := strings.TrimSpace(r.Description)
-		if desc == "-" {
-			desc = "" // " -" stands for no description
-		}
-		return Item{
-			ID:   contentID(KindMedia, mediaKey(r.Link), desc, dateKey(t, r.DateTime)),
-			Kind: KindMedia, Line: line, Date: t, Basis: basis,
-			Text: Snippet(firstNonEmpty(desc, mediaSentence(r.DateTime.Raw), r.Type)),
-		}, ""
-	})
+func (r *richMediaRow) item(c rowCtx) (Item, string) {
+	desc := strings.TrimSpace(r.Description)
+	if desc == "-" {
+		desc = "" // " -" stands for no description
+	}
+	text := Snippet(firstNonEmpty(desc, mediaSentence(r.DateTime.Raw), r.Type))
+	return c.dated(&r.DateTime, text, mediaKey(r.Link), desc), ""
 }
 
 // mediaKey drops the signed query string of media links (§2.4): it changes
@@ -176,20 +137,16 @@ type videoRow struct {
 	Link        string `csv:"Link"`
 }
 
-func readVideos(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *videoRow, line int) (Item, string) {
-		return Item{ID: contentID(KindMedia, mediaKey(r.Link), r.Description), Kind: KindMedia, Line: line, Text: Snippet(r.Description)}, ""
-	})
+func (r *videoRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(r.Description), mediaKey(r.Link), r.Description), ""
 }
 
 type memberHashtagRow struct {
 	Hashtag string `csv:"Member Posts About Hashtags"`
 }
 
-func readMemberHashtags(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *memberHashtagRow, line int) (Item, string) {
-		return Item{ID: contentID(KindHashtag, r.Hashtag), Kind: KindHashtag, Line: line, Text: Snippet(r.Hashtag)}, ""
-	})
+func (r *memberHashtagRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(r.Hashtag), r.Hashtag), ""
 }
 
 // activityRef shortens a feed link to its activity URN for display.
@@ -201,19 +158,4 @@ func activityRef(link string) string {
 		return link[i:]
 	}
 	return link
-}
-
-// looksLikeURL and normURL let IDs ignore how an era encoded a link (§3 Q17):
-// scheme, "www.", percent-encoding and a trailing slash do not matter.
-func looksLikeURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
-}
-
-func normURL(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
-	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
-	s = strings.TrimPrefix(s, "www.")
-	return strings.TrimSuffix(s, "/")
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"html"
 	"io"
 	"path"
 	"regexp"
@@ -17,7 +16,6 @@ var (
 	titleRE     = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 	createdRE   = regexp.MustCompile(`(?is)<p[^>]*class="created"[^>]*>(.*?)</p>`)
 	publishedRE = regexp.MustCompile(`(?is)<p[^>]*class="published"[^>]*>(.*?)</p>`)
-	tagRE       = regexp.MustCompile(`(?s)<[^>]*>`)
 )
 
 // readArticle reads one article page (§2.5): its title (the <h1>, else the
@@ -48,7 +46,7 @@ func readArticle(c *fileCtx) {
 		c.fileProblem("no creation or publication date found in the page; article kept as undated")
 	}
 	it := Item{
-		ID:   contentID(KindArticle, title, dateKey(d, created)),
+		ID:   datedID(KindArticle, d, created.Raw, title),
 		Kind: KindArticle, Date: d, Basis: basis,
 		Text: Snippet(firstNonEmpty(title, strings.TrimSuffix(path.Base(c.e.path), path.Ext(c.e.path)))),
 	}
@@ -65,9 +63,4 @@ func submatch(re *regexp.Regexp, s string) string {
 		return m[1]
 	}
 	return ""
-}
-
-// htmlText turns a fragment of HTML into plain text.
-func htmlText(s string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(s, " "))), " ")
 }

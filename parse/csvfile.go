@@ -105,7 +105,7 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		if len(chunk) > 0 {
 			data := chunkBuffer(chunk)
 			c.emit(func() *Batch {
-				b := parseChunk(c.e, head, *data, line, comma, opt.lazyQuotes, unknown, toItem)
+				b := parseChunk(c.e, c.kind, head, *data, line, comma, opt.lazyQuotes, unknown, toItem)
 				chunkBuffers.Put(data) // the items hold none of it: csv.Reader copies fields
 				return b
 			})
@@ -169,8 +169,8 @@ func headerText(names []string, comma rune) []byte {
 
 // parseChunk reads the records of one chunk into a batch; what it finds
 // (rows, problems, repairs) goes into the batch's part of the file report.
-func parseChunk[T any](e *entry, head, data []byte, line int, comma rune, lazy, unknown bool, toItem rowFunc[T]) *Batch {
-	c := &fileCtx{e: e, report: FileReport{Repairs: map[string]int{}}}
+func parseChunk[T any](e *entry, kind Kind, head, data []byte, line int, comma rune, lazy, unknown bool, toItem rowFunc[T]) *Batch {
+	c := &fileCtx{e: e, kind: kind, report: FileReport{Repairs: map[string]int{}}}
 	c.items = make([]Item, 0, bytes.Count(data, []byte("\n"))+1) // at most one item per line
 	r := newCSVReader(io.MultiReader(bytes.NewReader(head), bytes.NewReader(data)), comma, lazy)
 	var zero *T

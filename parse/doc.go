@@ -2,8 +2,7 @@
 // data") into items, accounting for every row.
 //
 // An export is a ZIP (or the folder it unzips to, or several parts of one
-// member's export); each recognised file has a small reader of its own,
-// listed in fileSpecs. Readers stream: entries are opened on demand and
+// member's export). Readers stream: entries are opened on demand and
 // decoded row by row, never extracted to disk or read whole.
 //
 // Scan hands the items to a Sink as they are read, so that a caller never
@@ -16,6 +15,22 @@
 // parts of a Basic+Complete export deduplicated. Memory is bounded by the
 // batches in flight, plus about 11 bytes per item of the file being
 // committed (the IDs its ranks need, scan.go).
+//
+// The files, by what they do:
+//   - names.go lists every recognised file (fileSpecs): its names over the
+//     years, the kind of its items, and its reader, for most files rows[T].
+//   - profile.go, network.go, messages.go, activity.go, articles.go, jobs.go,
+//     learning.go and account.go hold the readers, by the reference's
+//     sections: for a CSV file, a struct whose csv tags name its columns and
+//     whose item method makes a row's item with the helpers of rows.go
+//     (dated, started, undated), which name a date's column by its field.
+//   - archive.go, encoding.go, csvfile.go and repair.go open the entries,
+//     decode them, find and map the CSV header, and mend the known quirks.
+//   - parse.go reads one entry (fileCtx); scan.go, split.go, idset.go and
+//     progress.go run the pipeline; id.go makes item IDs, text.go display
+//     texts; item.go and result.go are the types returned.
+//   - The date scanner is a package of its own, parse/internal/date; date.go
+//     keeps its API here.
 //
 // Real exports are messy, and the quirks are repaired before rows are
 // counted: legacy UTF-16 TAB files, the Connections preamble, the Shares

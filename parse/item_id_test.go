@@ -228,7 +228,7 @@ func sampleExportFields(t *testing.T) []string {
 	return keys
 }
 
-// trickyKeys are strings made to reach each case of writeKey and normURL.
+// trickyKeys are strings made to reach each case of writeKey and writeURL.
 func trickyKeys() []string {
 	keys := []string{
 		"", " ", "\t\r\n", "x", "X", " x ", "\u00a0x\u00a0", "ABC xyz", "Hello,  World!",
@@ -265,6 +265,7 @@ func trickyKeys() []string {
 		strings.Repeat("é", 3000),
 		strings.Repeat("\u3000", 700)+"x",
 		"https://x/"+strings.Repeat("%C3%89", 3000),
+		"https://x/"+strings.Repeat("%C3%89", 3000)+"%zz",
 		"https://x/"+strings.Repeat("ab", maxURLScratch),
 		// Links either side of the longest that writeURL decodes itself.
 		"https://x/"+strings.Repeat("%C3%89", (maxURLScratch-10)/6)+strings.Repeat("A", (maxURLScratch-10)%6),
@@ -275,7 +276,8 @@ func trickyKeys() []string {
 	return keys
 }
 
-// FuzzContentID holds contentID to refContentID on any keys:
+// FuzzContentID holds contentID to refContentID on any keys, and datedID
+// to contentID with the date key the readers made before it:
 //
 //	go test ./parse -run '^$' -fuzz FuzzContentID -fuzztime 60s -fuzzminimizetime 100x
 func FuzzContentID(f *testing.F) {
@@ -288,6 +290,10 @@ func FuzzContentID(f *testing.F) {
 			if got, want := contentID(KindPost, keys...), refContentID(KindPost, keys...); got != want {
 				t.Fatalf("contentID(%.120q) = %s, want %s", keys, got, want)
 			}
+		}
+		d := ParseDate(b)
+		if got, want := datedID(KindPost, d.Time, d.Raw, a), refContentID(KindPost, a, refDateKey(d.Time, d)); got != want {
+			t.Fatalf("datedID(%.120q, %q) = %s, want %s", a, b, got, want)
 		}
 	})
 }

@@ -14,11 +14,8 @@ type jobApplicationRow struct {
 	QA           string `csv:"Question And Answers"`
 }
 
-func readJobApplications(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *jobApplicationRow, line int) (Item, string) {
-		t, basis := c.when(line, "Application Date", r.Date, DateExact)
-		return Item{ID: contentID(KindJobApplication, r.JobURL, r.Company, r.JobTitle, dateKey(t, r.Date)), Kind: KindJobApplication, Line: line, Date: t, Basis: basis, Text: joinText(r.JobTitle, r.Company)}, ""
-	})
+func (r *jobApplicationRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, joinText(r.JobTitle, r.Company), r.JobURL, r.Company, r.JobTitle), ""
 }
 
 type savedJobRow struct {
@@ -28,11 +25,8 @@ type savedJobRow struct {
 	Company  string `csv:"Company Name"`
 }
 
-func readSavedJobs(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *savedJobRow, line int) (Item, string) {
-		t, basis := c.when(line, "Saved Date", r.Date, DateExact)
-		return Item{ID: contentID(KindSavedJob, r.JobURL, r.JobTitle, dateKey(t, r.Date)), Kind: KindSavedJob, Line: line, Date: t, Basis: basis, Text: joinText(r.JobTitle, r.Company)}, ""
-	})
+func (r *savedJobRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, joinText(r.JobTitle, r.Company), r.JobURL, r.JobTitle), ""
 }
 
 type jobPreferenceRow struct {
@@ -58,10 +52,8 @@ type jobPreferenceRow struct {
 	Semantic     string `csv:"Semantic Preferences"`
 }
 
-func readJobPreferences(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *jobPreferenceRow, line int) (Item, string) {
-		return Item{ID: contentID(KindJobPreference, r.JobTitles, r.Locations, r.Industries, r.JobTypes), Kind: KindJobPreference, Line: line, Text: joinText(r.JobTitles, r.Locations)}, ""
-	})
+func (r *jobPreferenceRow) item(c rowCtx) (Item, string) {
+	return c.undated(joinText(r.JobTitles, r.Locations), r.JobTitles, r.Locations, r.Industries, r.JobTypes), ""
 }
 
 type screeningAnswerRow struct {
@@ -69,10 +61,8 @@ type screeningAnswerRow struct {
 	Answer   string `csv:"Answer"`
 }
 
-func readScreeningAnswers(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *screeningAnswerRow, line int) (Item, string) {
-		return Item{ID: contentID(KindScreeningAnswer, r.Question, r.Answer), Kind: KindScreeningAnswer, Line: line, Text: Snippet(htmlText(r.Question))}, ""
-	})
+func (r *screeningAnswerRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(htmlText(r.Question)), r.Question, r.Answer), ""
 }
 
 // jobAlertRow maps both schemas of SavedJobAlerts.csv (≤ 2024 and 2025+).
@@ -84,11 +74,8 @@ type jobAlertRow struct {
 	SearchID string `csv:"SAVED_SEARCH_ID"`
 }
 
-func readJobAlerts(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *jobAlertRow, line int) (Item, string) {
-		t, basis := c.when(line, "Saved Search Date", r.Date, DateExact)
-		return Item{ID: contentID(KindJobAlert, r.URL, r.SearchID, r.Params, dateKey(t, r.Date)), Kind: KindJobAlert, Line: line, Date: t, Basis: basis, Text: Snippet(firstNonEmpty(r.URL, r.Params))}, ""
-	})
+func (r *jobAlertRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(firstNonEmpty(r.URL, r.Params)), r.URL, r.SearchID, r.Params), ""
 }
 
 type jobPostingRow struct {
@@ -115,9 +102,6 @@ type jobPostingRow struct {
 	Expires      Date   `csv:"Expiration Date"`
 }
 
-func readJobPostings(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *jobPostingRow, line int) (Item, string) {
-		t, basis := c.when(line, "Create Date", r.Created, DateExact)
-		return Item{ID: contentID(KindJobPosting, r.Company, r.Title, dateKey(t, r.Created)), Kind: KindJobPosting, Line: line, Date: t, Basis: basis, Text: joinText(r.Title, r.Company)}, ""
-	})
+func (r *jobPostingRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Created, joinText(r.Title, r.Company), r.Company, r.Title), ""
 }

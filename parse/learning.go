@@ -16,16 +16,15 @@ type learningRow struct {
 	Notes       string `csv:"Notes taken on videos (if taken)"`
 }
 
-func readLearning(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *learningRow, line int) (Item, string) {
-		// The file records when content was last watched or completed, not
-		// when the member started it: the earlier of the two is the date.
-		t, basis := c.when(line, "Content Last Watched Date (if viewed)", r.Watched, DateExact)
-		if ct, cb := c.when(line, "Content Completed At (if completed)", r.Completed, DateExact); !ct.IsZero() && (t.IsZero() || ct.Before(t)) {
-			t, basis = ct, cb
-		}
-		return Item{ID: contentID(KindLearning, r.Title, r.Type), Kind: KindLearning, Line: line, Date: t, Basis: basis, Text: joinText(r.Title, r.Type)}, ""
-	})
+func (r *learningRow) item(c rowCtx) (Item, string) {
+	it := c.undated(joinText(r.Title, r.Type), r.Title, r.Type)
+	// The file records when content was last watched or completed, not
+	// when the member started it: the earlier of the two is the date.
+	it.Date, it.Basis = c.when(&r.Watched)
+	if t, basis := c.when(&r.Completed); !t.IsZero() && (it.Date.IsZero() || t.Before(it.Date)) {
+		it.Date, it.Basis = t, basis
+	}
+	return it, ""
 }
 
 type eventRow struct {
@@ -35,11 +34,8 @@ type eventRow struct {
 	URL    string `csv:"External Url"`
 }
 
-func readEvents(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *eventRow, line int) (Item, string) {
-		t, basis := c.when(line, "Event Time", r.Time, DateExact)
-		return Item{ID: contentID(KindEvent, r.Name, dateKey(t, r.Time)), Kind: KindEvent, Line: line, Date: t, Basis: basis, Text: joinText(r.Name, r.Status)}, ""
-	})
+func (r *eventRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Time, joinText(r.Name, r.Status), r.Name), ""
 }
 
 type reviewRow struct {
@@ -53,11 +49,8 @@ type reviewRow struct {
 	Tags     string `csv:"Review Tags"`
 }
 
-func readReviews(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *reviewRow, line int) (Item, string) {
-		t, basis := c.when(line, "Creation Date", r.Created, DateExact)
-		return Item{ID: contentID(KindReview, r.Reviewee, r.Text, dateKey(t, r.Created)), Kind: KindReview, Line: line, Date: t, Basis: basis, Text: Snippet(firstNonEmpty(r.Text, r.Reviewee))}, ""
-	})
+func (r *reviewRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Created, Snippet(firstNonEmpty(r.Text, r.Reviewee)), r.Reviewee, r.Text), ""
 }
 
 type calendarRow struct {
@@ -66,10 +59,8 @@ type calendarRow struct {
 	LastSynced Date   `csv:"LastSyncedAt"`
 }
 
-func readCalendar(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *calendarRow, line int) (Item, string) {
-		return Item{ID: contentID(KindCalendar, r.Owner, r.Source), Kind: KindCalendar, Line: line, Text: Snippet(r.Source)}, ""
-	})
+func (r *calendarRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(r.Source), r.Owner, r.Source), ""
 }
 
 type testScoreRow struct {
@@ -80,9 +71,6 @@ type testScoreRow struct {
 	Provider string `csv:"Provider"`
 }
 
-func readTestScores(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *testScoreRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindTestScore, r.Name, r.Score, dateKey(t, r.Date)), Kind: KindTestScore, Line: line, Date: t, Basis: basis, Text: Snippet(strings.TrimSpace(r.Name + " " + r.Score))}, ""
-	})
+func (r *testScoreRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(strings.TrimSpace(r.Name+" "+r.Score)), r.Name, r.Score), ""
 }

@@ -22,27 +22,20 @@ type messageRow struct {
 	ConversationDraft string `csv:"IS CONVERSATION DRAFT"`
 }
 
-func messageItem(kind Kind) rowFunc[messageRow] {
-	return func(c *fileCtx, r *messageRow, line int) (Item, string) {
-		t, basis := c.when(line, "DATE", r.Date, DateExact)
-		it := Item{
-			// Content before 2026 had its line breaks flattened to spaces;
-			// normKey folds white space, so both eras give one ID.
-			ID:   contentID(kind, r.ConversationID, r.From, r.Content, dateKey(t, r.Date)),
-			Kind: kind, Line: line, Date: t, Basis: basis,
-			Text: messageText(r),
-		}
-		if strings.EqualFold(r.MessageDraft, "yes") {
-			it.Flags = append(it.Flags, "draft")
-		}
-		if kind == KindAIConversation && strings.TrimSpace(r.From) == "" {
-			it.Flags = append(it.Flags, "ai_turn")
-		}
-		if r.SenderURL == "" && strings.Contains(r.Content, "spinmail") {
-			it.Flags = append(it.Flags, "sponsored")
-		}
-		return it, ""
+func (r *messageRow) item(c rowCtx) (Item, string) {
+	// Content before 2026 had its line breaks flattened to spaces;
+	// writeKey folds white space, so both eras give one ID.
+	it := c.dated(&r.Date, messageText(r), r.ConversationID, r.From, r.Content)
+	if strings.EqualFold(r.MessageDraft, "yes") {
+		it.Flags = append(it.Flags, "draft")
 	}
+	if c.kind == KindAIConversation && strings.TrimSpace(r.From) == "" {
+		it.Flags = append(it.Flags, "ai_turn")
+	}
+	if r.SenderURL == "" && strings.Contains(r.Content, "spinmail") {
+		it.Flags = append(it.Flags, "sponsored")
+	}
+	return it, ""
 }
 
 func messageText(r *messageRow) string {
@@ -59,6 +52,3 @@ func messageText(r *messageRow) string {
 	}
 	return Snippet(htmlText(r.Content))
 }
-
-func readMessages(c *fileCtx)   { readCSV(c, csvOptions{}, messageItem(KindMessage)) }
-func readAIMessages(c *fileCtx) { readCSV(c, csvOptions{}, messageItem(KindAIConversation)) }

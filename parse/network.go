@@ -14,23 +14,17 @@ type connectionRow struct {
 	ConnectedOn Date   `csv:"Connected On"`
 }
 
-// readConnections keeps the date-only rows of members who hid or closed
-// their profile (§3 Q9): they are connections all the same.
-func readConnections(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *connectionRow, line int) (Item, string) {
-		t, basis := c.when(line, "Connected On", r.ConnectedOn, DateExact)
-		it := Item{
-			// The URL column only exists since mid-2023 (§3 Q6), so it is
-			// not part of the identity.
-			ID:   contentID(KindConnection, r.FirstName, r.LastName, dateKey(t, r.ConnectedOn)),
-			Kind: KindConnection, Line: line, Date: t, Basis: basis,
-			Text: joinText(strings.TrimSpace(r.FirstName+" "+r.LastName), r.Position, r.Company),
-		}
-		if r.FirstName == "" && r.LastName == "" && r.URL == "" {
-			it.Flags = append(it.Flags, "hidden_profile")
-		}
-		return it, ""
-	})
+// item keeps the date-only rows of members who hid or closed their profile
+// (§3 Q9): they are connections all the same.
+func (r *connectionRow) item(c rowCtx) (Item, string) {
+	text := joinText(strings.TrimSpace(r.FirstName+" "+r.LastName), r.Position, r.Company)
+	// The URL column only exists since mid-2023 (§3 Q6), so it is not
+	// part of the identity.
+	it := c.dated(&r.ConnectedOn, text, r.FirstName, r.LastName)
+	if r.FirstName == "" && r.LastName == "" && r.URL == "" {
+		it.Flags = append(it.Flags, "hidden_profile")
+	}
+	return it, ""
 }
 
 type invitationRow struct {
@@ -43,15 +37,8 @@ type invitationRow struct {
 	InviteeURL string `csv:"inviteeProfileUrl"`
 }
 
-func readInvitations(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *invitationRow, line int) (Item, string) {
-		t, basis := c.when(line, "Sent At", r.SentAt, DateExact)
-		return Item{
-			ID:   contentID(KindInvitation, r.From, r.To, r.Direction, dateKey(t, r.SentAt)),
-			Kind: KindInvitation, Line: line, Date: t, Basis: basis,
-			Text: joinText(r.Direction, r.From+" → "+r.To),
-		}, ""
-	})
+func (r *invitationRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.SentAt, joinText(r.Direction, r.From+" → "+r.To), r.From, r.To, r.Direction), ""
 }
 
 type companyFollowRow struct {
@@ -59,11 +46,8 @@ type companyFollowRow struct {
 	FollowedOn   Date   `csv:"Followed On"`
 }
 
-func readCompanyFollows(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *companyFollowRow, line int) (Item, string) {
-		t, basis := c.when(line, "Followed On", r.FollowedOn, DateExact)
-		return Item{ID: contentID(KindCompanyFollow, r.Organization, dateKey(t, r.FollowedOn)), Kind: KindCompanyFollow, Line: line, Date: t, Basis: basis, Text: Snippet(r.Organization)}, ""
-	})
+func (r *companyFollowRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.FollowedOn, Snippet(r.Organization), r.Organization), ""
 }
 
 type memberFollowRow struct {
@@ -72,11 +56,8 @@ type memberFollowRow struct {
 	FullName string `csv:"FullName"`
 }
 
-func readMemberFollows(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *memberFollowRow, line int) (Item, string) {
-		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindMemberFollow, r.FullName, r.Status, dateKey(t, r.Date)), Kind: KindMemberFollow, Line: line, Date: t, Basis: basis, Text: joinText(r.FullName, r.Status)}, ""
-	})
+func (r *memberFollowRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, joinText(r.FullName, r.Status), r.FullName, r.Status), ""
 }
 
 type hashtagFollowRow struct {
@@ -86,11 +67,8 @@ type hashtagFollowRow struct {
 	State        string `csv:"State"`
 }
 
-func readHashtagFollows(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *hashtagFollowRow, line int) (Item, string) {
-		t, basis := c.when(line, "CreatedTime", r.CreatedTime, DateExact)
-		return Item{ID: contentID(KindHashtagFollow, r.HashTag, dateKey(t, r.CreatedTime)), Kind: KindHashtagFollow, Line: line, Date: t, Basis: basis, Text: Snippet(r.HashTag)}, ""
-	})
+func (r *hashtagFollowRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.CreatedTime, Snippet(r.HashTag), r.HashTag), ""
 }
 
 // contactRow covers the three eras of the imported address book.
@@ -124,15 +102,12 @@ type contactRow struct {
 	Profiles     string `csv:"Profiles"`
 }
 
-func readContacts(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *contactRow, line int) (Item, string) {
-		t, basis := c.when(line, "CreatedAt", r.CreatedAt, DateExact)
-		name := strings.TrimSpace(r.FirstName + " " + r.LastName)
-		if name == "" {
-			name = r.FullName
-		}
-		return Item{ID: contentID(KindContact, name, r.Emails, r.Phones, dateKey(t, r.CreatedAt)), Kind: KindContact, Line: line, Date: t, Basis: basis, Text: Snippet(name)}, ""
-	})
+func (r *contactRow) item(c rowCtx) (Item, string) {
+	name := strings.TrimSpace(r.FirstName + " " + r.LastName)
+	if name == "" {
+		name = r.FullName
+	}
+	return c.dated(&r.CreatedAt, Snippet(name), name, r.Emails, r.Phones), ""
 }
 
 type noteRow struct {
@@ -144,9 +119,6 @@ type noteRow struct {
 	EditedOn  Date   `csv:"Edited On"`
 }
 
-func readNotes(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *noteRow, line int) (Item, string) {
-		t, basis := c.when(line, "Created On", r.CreatedOn, DateExact)
-		return Item{ID: contentID(KindNote, r.FirstName, r.LastName, r.Note, dateKey(t, r.CreatedOn)), Kind: KindNote, Line: line, Date: t, Basis: basis, Text: Snippet(r.Note)}, ""
-	})
+func (r *noteRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.CreatedOn, Snippet(r.Note), r.FirstName, r.LastName, r.Note), ""
 }

@@ -153,7 +153,7 @@ func readEntry(e *entry) entryResult {
 }
 
 func newFileCtx(e *entry, spec *fileSpec) *fileCtx {
-	return &fileCtx{e: e, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
+	return &fileCtx{e: e, kind: spec.kind, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
 }
 
 // readSpec opens the entry and reads it with its parser.
@@ -175,6 +175,7 @@ func readSpec(c *fileCtx, spec *fileSpec) {
 // fileCtx is the state of reading one file.
 type fileCtx struct {
 	e      *entry
+	kind   Kind // of the file's items
 	raw    io.Reader
 	dec    *bufio.Reader
 	comma  rune
@@ -183,6 +184,8 @@ type fileCtx struct {
 	member Member
 	// invalidUTF8 counts the bytes decodeStream replaced.
 	invalidUTF8 int
+	// datesChecked: a row was read, whose dates' columns were looked up.
+	datesChecked bool
 
 	// emit, when set, makes readCSV cut the file into chunks parsed by
 	// workers (Scan) instead of reading its rows here.
@@ -245,21 +248,6 @@ func (c *fileCtx) add(it Item) {
 		}
 	}
 	c.items = append(c.items, it)
-}
-
-// when turns a date column into an item date. An unrecognised date is
-// reported and the item kept, undated, rather than dropped.
-func (c *fileCtx) when(line int, column string, d Date, basis DateBasis) (time.Time, DateBasis) {
-	if d.IsSet() {
-		if d.Prec == PrecMonthDay { // a birthday without a year dates nothing
-			return time.Time{}, DateNone
-		}
-		return d.Time, basis
-	}
-	if d.Unparsed() {
-		c.problem(line, "unrecognised date in column %q; item kept as undated", column)
-	}
-	return time.Time{}, DateNone
 }
 
 // countUnknown lists a file no parser knows, with its row count when it is

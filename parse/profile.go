@@ -1,31 +1,9 @@
 package parse
 
-import (
-	"strconv"
-	"strings"
-	"time"
-)
+import "strings"
 
-// Profile and career files (§2.1). Entries dated only by the period they
-// describe (Started On, Issued On, Published On) take that date as a lower
-// bound of when they were added (contract, "Default policy decisions").
-
-func dateKey(t time.Time, d Date) string {
-	if !t.IsZero() {
-		return t.Format(time.RFC3339)
-	}
-	return d.Raw
-}
-
-func joinText(parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return Snippet(strings.Join(kept, " — "))
-}
+// Profile and career files (§2.1). Most entries are dated only by the
+// period they describe (rowCtx.started).
 
 type profileRow struct {
 	FirstName   string `csv:"First Name"`
@@ -45,34 +23,20 @@ type profileRow struct {
 	Contact     string `csv:"Contact Instructions"`
 }
 
-func readProfile(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *profileRow, line int) (Item, string) {
-		c.member.GeoLocation = strings.TrimSpace(r.GeoLocation)
-		if c.member.GeoLocation == "" {
-			c.member.GeoLocation = strings.TrimSpace(r.Country)
-		}
-		return Item{
-			ID:   contentID(KindProfile, r.FirstName, r.LastName, r.Headline, r.Summary, r.Industry, r.GeoLocation),
-			Kind: KindProfile, Line: line,
-			Text: joinText(r.Headline, r.GeoLocation),
-		}, ""
-	})
+func (r *profileRow) item(c rowCtx) (Item, string) {
+	c.member.GeoLocation = strings.TrimSpace(r.GeoLocation)
+	if c.member.GeoLocation == "" {
+		c.member.GeoLocation = strings.TrimSpace(r.Country)
+	}
+	return c.undated(joinText(r.Headline, r.GeoLocation), r.FirstName, r.LastName, r.Headline, r.Summary, r.Industry, r.GeoLocation), ""
 }
 
 type profileSummaryRow struct {
 	Summary string `csv:"Profile Summary"`
 }
 
-func readProfileSummary(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *profileSummaryRow, line int) (Item, string) {
-		return Item{ID: contentID(KindProfile, "summary", r.Summary), Kind: KindProfile, Line: line, Text: Snippet(r.Summary)}, ""
-	})
-}
-
-// periodItem builds a profile entry dated by the start of its period.
-func periodItem(c *fileCtx, kind Kind, line int, column string, start Date, text string, keys ...string) Item {
-	t, basis := c.when(line, column, start, DateLowerBound)
-	return Item{ID: contentID(kind, append(keys, dateKey(t, start))...), Kind: kind, Line: line, Date: t, Basis: basis, Text: text}
+func (r *profileSummaryRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(r.Summary), "summary", r.Summary), ""
 }
 
 type positionRow struct {
@@ -84,10 +48,8 @@ type positionRow struct {
 	FinishedOn  Date   `csv:"Finished On,End Date"`
 }
 
-func readPositions(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *positionRow, line int) (Item, string) {
-		return periodItem(c, KindPosition, line, "Started On", r.StartedOn, joinText(r.Title, r.Company), r.Company, r.Title), ""
-	})
+func (r *positionRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.StartedOn, joinText(r.Title, r.Company), r.Company, r.Title), ""
 }
 
 type educationRow struct {
@@ -99,20 +61,16 @@ type educationRow struct {
 	Activities string `csv:"Activities"`
 }
 
-func readEducation(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *educationRow, line int) (Item, string) {
-		return periodItem(c, KindEducation, line, "Start Date", r.StartDate, joinText(r.Degree, r.School), r.School, r.Degree), ""
-	})
+func (r *educationRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.StartDate, joinText(r.Degree, r.School), r.School, r.Degree), ""
 }
 
-type nameRow struct {
+type skillRow struct {
 	Name string `csv:"Name"`
 }
 
-func readSkills(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *nameRow, line int) (Item, string) {
-		return Item{ID: contentID(KindSkill, r.Name), Kind: KindSkill, Line: line, Text: Snippet(r.Name)}, ""
-	})
+func (r *skillRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(r.Name), r.Name), ""
 }
 
 type languageRow struct {
@@ -120,10 +78,8 @@ type languageRow struct {
 	Proficiency string `csv:"Proficiency"`
 }
 
-func readLanguages(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *languageRow, line int) (Item, string) {
-		return Item{ID: contentID(KindLanguage, r.Name), Kind: KindLanguage, Line: line, Text: joinText(r.Name, r.Proficiency)}, ""
-	})
+func (r *languageRow) item(c rowCtx) (Item, string) {
+	return c.undated(joinText(r.Name, r.Proficiency), r.Name), ""
 }
 
 type certificationRow struct {
@@ -135,10 +91,8 @@ type certificationRow struct {
 	License    string `csv:"License Number"`
 }
 
-func readCertifications(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *certificationRow, line int) (Item, string) {
-		return periodItem(c, KindCertification, line, "Started On", r.StartedOn, joinText(r.Name, r.Authority), r.Name, r.Authority), ""
-	})
+func (r *certificationRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.StartedOn, joinText(r.Name, r.Authority), r.Name, r.Authority), ""
 }
 
 type projectRow struct {
@@ -149,10 +103,8 @@ type projectRow struct {
 	FinishedOn  Date   `csv:"Finished On,End Date"`
 }
 
-func readProjects(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *projectRow, line int) (Item, string) {
-		return periodItem(c, KindProject, line, "Started On", r.StartedOn, Snippet(r.Title), r.Title), ""
-	})
+func (r *projectRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.StartedOn, Snippet(r.Title), r.Title), ""
 }
 
 type publicationRow struct {
@@ -163,10 +115,8 @@ type publicationRow struct {
 	URL         string `csv:"Url"`
 }
 
-func readPublications(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *publicationRow, line int) (Item, string) {
-		return periodItem(c, KindPublication, line, "Published On", r.PublishedOn, joinText(r.Name, r.Publisher), r.Name), ""
-	})
+func (r *publicationRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.PublishedOn, joinText(r.Name, r.Publisher), r.Name), ""
 }
 
 type honorRow struct {
@@ -176,10 +126,8 @@ type honorRow struct {
 	Issuer      string `csv:"Issuer"`
 }
 
-func readHonors(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *honorRow, line int) (Item, string) {
-		return periodItem(c, KindHonor, line, "Issued On", r.IssuedOn, Snippet(r.Title), r.Title), ""
-	})
+func (r *honorRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.IssuedOn, Snippet(r.Title), r.Title), ""
 }
 
 type courseRow struct {
@@ -187,10 +135,8 @@ type courseRow struct {
 	Number string `csv:"Number"`
 }
 
-func readCourses(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *courseRow, line int) (Item, string) {
-		return Item{ID: contentID(KindCourse, r.Name, r.Number), Kind: KindCourse, Line: line, Text: joinText(r.Name, r.Number)}, ""
-	})
+func (r *courseRow) item(c rowCtx) (Item, string) {
+	return c.undated(joinText(r.Name, r.Number), r.Name, r.Number), ""
 }
 
 type volunteeringRow struct {
@@ -202,10 +148,8 @@ type volunteeringRow struct {
 	Description string `csv:"Description"`
 }
 
-func readVolunteering(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *volunteeringRow, line int) (Item, string) {
-		return periodItem(c, KindVolunteering, line, "Started On", r.StartedOn, joinText(r.Role, r.Company), r.Company, r.Role), ""
-	})
+func (r *volunteeringRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.StartedOn, joinText(r.Role, r.Company), r.Company, r.Role), ""
 }
 
 type organizationRow struct {
@@ -216,10 +160,8 @@ type organizationRow struct {
 	FinishedOn  Date   `csv:"Finished On"`
 }
 
-func readOrganizations(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *organizationRow, line int) (Item, string) {
-		return periodItem(c, KindOrganization, line, "Started On", r.StartedOn, joinText(r.Position, r.Name), r.Name, r.Position), ""
-	})
+func (r *organizationRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.StartedOn, joinText(r.Position, r.Name), r.Name, r.Position), ""
 }
 
 // No real Patents.csv was measured (§2.9): the columns are the likely ones,
@@ -234,22 +176,19 @@ type patentRow struct {
 	Inventors string `csv:"Inventors"`
 }
 
-func readPatents(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *patentRow, line int) (Item, string) {
-		return periodItem(c, KindPatent, line, "Issued On", r.IssuedOn, Snippet(r.Title), r.Title, r.Number), ""
-	})
+func (r *patentRow) item(c rowCtx) (Item, string) {
+	return c.started(&r.IssuedOn, Snippet(r.Title), r.Title, r.Number), ""
 }
 
 type causeRow struct {
 	Cause string `csv:"Supported Cause"`
 }
 
-func readCauses(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *causeRow, line int) (Item, string) {
-		return Item{ID: contentID(KindCause, r.Cause), Kind: KindCause, Line: line, Text: Snippet(r.Cause)}, ""
-	})
+func (r *causeRow) item(c rowCtx) (Item, string) {
+	return c.undated(Snippet(r.Cause), r.Cause), ""
 }
 
+// recommendationRow serves both directions, received and given.
 type recommendationRow struct {
 	FirstName string `csv:"First Name"`
 	LastName  string `csv:"Last Name"`
@@ -260,22 +199,9 @@ type recommendationRow struct {
 	Status    string `csv:"Status"`
 }
 
-func recommendationReader(kind Kind) func(*fileCtx) {
-	return func(c *fileCtx) {
-		readCSV(c, csvOptions{}, func(c *fileCtx, r *recommendationRow, line int) (Item, string) {
-			t, basis := c.when(line, "Creation Date", r.Created, DateExact)
-			return Item{
-				ID:   contentID(kind, r.FirstName, r.LastName, r.Text, dateKey(t, r.Created)),
-				Kind: kind, Line: line, Date: t, Basis: basis, Text: Snippet(r.Text),
-			}, ""
-		})
-	}
+func (r *recommendationRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Created, Snippet(r.Text), r.FirstName, r.LastName, r.Text), ""
 }
-
-var (
-	readRecommendationsReceived = recommendationReader(KindRecommendationReceived)
-	readRecommendationsGiven    = recommendationReader(KindRecommendationGiven)
-)
 
 // One struct serves both directions and every era: received files name the
 // Endorser, given files the Endorsee; the legacy UTF-16 file adds Display Status.
@@ -289,28 +215,6 @@ type endorsementRow struct {
 	Display   string `csv:"Display Status"`
 }
 
-func endorsementReader(kind Kind) func(*fileCtx) {
-	return func(c *fileCtx) {
-		readCSV(c, csvOptions{}, func(c *fileCtx, r *endorsementRow, line int) (Item, string) {
-			t, basis := c.when(line, "Endorsement Date", r.Date, DateExact)
-			return Item{
-				ID:   contentID(kind, r.Skill, r.FirstName, r.LastName, dateKey(t, r.Date)),
-				Kind: kind, Line: line, Date: t, Basis: basis, Text: Snippet(r.Skill),
-			}, ""
-		})
-	}
-}
-
-var (
-	readEndorsementsReceived = endorsementReader(KindEndorsementReceived)
-	readEndorsementsGiven    = endorsementReader(KindEndorsementGiven)
-)
-
-// yearOf reads a year of birth ("1984"); anything else gives 0.
-func yearOf(s string) int {
-	y, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || y < 1900 || y > 2100 {
-		return 0
-	}
-	return y
+func (r *endorsementRow) item(c rowCtx) (Item, string) {
+	return c.dated(&r.Date, Snippet(r.Skill), r.Skill, r.FirstName, r.LastName), ""
 }

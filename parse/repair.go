@@ -40,6 +40,41 @@ func (s *lineSource) next() ([]byte, bool) {
 	return line, true
 }
 
+// lineRepair is the reading side the repairs share: it hands the text's
+// lines, one at a time, to a repair's take, which writes the repaired text
+// to out, until there is some to return.
+type lineRepair struct {
+	src    lineSource
+	out    bytes.Buffer
+	counts map[string]int
+}
+
+func newLineRepair(r *bufio.Reader, counts map[string]int) lineRepair {
+	return lineRepair{src: lineSource{br: r}, counts: counts}
+}
+
+// lineFixer is one repair: take repairs a line, and flush writes, at the
+// end of the text, what take held back.
+type lineFixer interface {
+	take(line []byte)
+	flush()
+}
+
+func (l *lineRepair) read(fix lineFixer, p []byte) (int, error) {
+	for l.out.Len() == 0 {
+		line, ok := l.src.next()
+		if !ok {
+			fix.flush()
+			if l.out.Len() == 0 {
+				return 0, io.EOF
+			}
+			break
+		}
+		fix.take(line)
+	}
+	return l.out.Read(p)
+}
+
 // splitEOL separates a line from its ending ("\n", "\r\n" or none).
 func splitEOL(line []byte) (body, eol []byte) {
 	n := len(line)
@@ -87,34 +122,19 @@ func startsWithISODate(b []byte) bool {
 // CSV reader skips; blank lines followed by a continuation belong to the
 // message.
 type commentsRepair struct {
-	src     lineSource
-	out     bytes.Buffer
+	lineRepair
 	rec     [][]byte // the pending record's lines
 	blanks  [][]byte // blank lines seen after it, outside quotes
 	inQuote bool
 	merged  bool // rec holds continuation lines
 	escEnd  bool // rec's last line ended with a repaired \"
-	counts  map[string]int
 }
 
 func newCommentsRepair(r *bufio.Reader, counts map[string]int) io.Reader {
-	return &commentsRepair{src: lineSource{br: r}, counts: counts}
+	return &commentsRepair{lineRepair: newLineRepair(r, counts)}
 }
 
-func (c *commentsRepair) Read(p []byte) (int, error) {
-	for c.out.Len() == 0 {
-		line, ok := c.src.next()
-		if !ok {
-			c.flush()
-			if c.out.Len() == 0 {
-				return 0, io.EOF
-			}
-			break
-		}
-		c.take(line)
-	}
-	return c.out.Read(p)
-}
+func (c *commentsRepair) Read(p []byte) (int, error) { return c.read(c, p) }
 
 func (c *commentsRepair) take(raw []byte) {
 	body, eol := splitEOL(raw)
@@ -220,26 +240,18 @@ func (c *commentsRepair) writeRequoted() {
 // were written with unquoted commas (§3 Q4): the first field is the time, the
 // rest of the line is the query.
 type searchQueriesRepair struct {
-	src     lineSource
-	out     bytes.Buffer
+	lineRepair
 	inQuote bool
-	counts  map[string]int
 }
 
 func newSearchQueriesRepair(r *bufio.Reader, counts map[string]int) io.Reader {
-	return &searchQueriesRepair{src: lineSource{br: r}, counts: counts}
+	return &searchQueriesRepair{lineRepair: newLineRepair(r, counts)}
 }
 
-func (s *searchQueriesRepair) Read(p []byte) (int, error) {
-	for s.out.Len() == 0 {
-		line, ok := s.src.next()
-		if !ok {
-			return 0, io.EOF
-		}
-		s.take(line)
-	}
-	return s.out.Read(p)
-}
+func (s *searchQueriesRepair) Read(p []byte) (int, error) { return s.read(s, p) }
+
+// flush has nothing to write: each line is repaired on its own.
+func (s *searchQueriesRepair) flush() {}
 
 func (s *searchQueriesRepair) take(line []byte) {
 	body, eol := splitEOL(line)

@@ -42,20 +42,18 @@ func (g *gen) accountFiles() {
 	}
 	f.close()
 
-	f = g.create("Reviews.csv")
-	f.row("Reviewee", "Review Type", "Review Section", "Creation Date", "Rating", "Review Text", "Review Tags")
-	f.row("Privacy Engineering Foundations", "LEARNING_COURSE", "Course", date(2023, 4, 2, 20, 15).Format(fUS12), "5", "Clear, practical, good exercises.", "Helpful; Well-structured")
-	f.row("AI Governance Essentials", "LEARNING_COURSE", "Course", date(2025, 2, 9, 21, 40).Format(fUS12), "4", "Bonne introduction, un peu courte sur les DPIA.", "")
-	f.row("Negotiation Skills for Consultants", "LEARNING_COURSE", "Course", date(2026, 6, 14, 7, 5).Format(fUS12), "3", "", "Too basic")
-	f.close()
+	g.table("Reviews.csv", []string{"Reviewee", "Review Type", "Review Section", "Creation Date", "Rating", "Review Text", "Review Tags"}, [][]string{
+		{"Privacy Engineering Foundations", "LEARNING_COURSE", "Course", date(2023, 4, 2, 20, 15).Format(fUS12), "5", "Clear, practical, good exercises.", "Helpful; Well-structured"},
+		{"AI Governance Essentials", "LEARNING_COURSE", "Course", date(2025, 2, 9, 21, 40).Format(fUS12), "4", "Bonne introduction, un peu courte sur les DPIA.", ""},
+		{"Negotiation Skills for Consultants", "LEARNING_COURSE", "Course", date(2026, 6, 14, 7, 5).Format(fUS12), "3", "", "Too basic"},
+	})
 
 	// A file LinkedIn might add one day: no parser knows it.
-	f = g.create("Future_Feature.csv")
-	f.row("Feature Id", "Created At", "Description")
-	f.row("ff-0001", "2026-09-14 08:00:00 UTC", "Opted into the experimental profile assistant")
-	f.row("ff-0002", "2026-10-02 17:45:12 UTC", "Generated a post draft, discarded")
-	f.row("ff-0003", "2026-11-09 11:20:40 UTC", "Feedback: \"useful, but too verbose\"")
-	f.close()
+	g.table("Future_Feature.csv", []string{"Feature Id", "Created At", "Description"}, [][]string{
+		{"ff-0001", "2026-09-14 08:00:00 UTC", "Opted into the experimental profile assistant"},
+		{"ff-0002", "2026-10-02 17:45:12 UTC", "Generated a post draft, discarded"},
+		{"ff-0003", "2026-11-09 11:20:40 UTC", "Feedback: \"useful, but too verbose\""},
+	})
 }
 
 var courses = []struct{ title, typ string }{
@@ -82,10 +80,8 @@ var courses = []struct{ title, typ string }{
 }
 
 func (g *gen) learning() {
-	r := g.rng("Learning.csv")
-	f := g.create("Learning.csv")
 	// The header and every row end with a comma: an 8th, unnamed column (Q12).
-	f.row("Content Title", "Content Description", "Content Type", "Content Last Watched Date (if viewed)", "Content Completed At (if completed)", "Content Saved", "Notes taken on videos (if taken)", "")
+	f, r := g.open("Learning.csv", "Content Title", "Content Description", "Content Type", "Content Last Watched Date (if viewed)", "Content Completed At (if completed)", "Content Saved", "Notes taken on videos (if taken)", "")
 	descs := []string{
 		"Learn the core ideas and practical steps.",
 		"In this course, you will learn how to apply the principles in real projects.\n\nThe course covers planning, documentation and common pitfalls.",
@@ -125,13 +121,8 @@ func (g *gen) learning() {
 }
 
 func (g *gen) searchQueries() {
-	r := g.rng("SearchQueries.csv")
-	f := g.create("SearchQueries.csv")
-	f.row("Time", "Search Query")
-	n := g.scaled(1000)
-	from, to := date(2016, 1, 1, 0, 0), g.now.Add(-90*time.Minute)
-	for i := 0; i < n; i++ { // oldest first (Q18)
-		t := spread(i, n, r.Float64(), from, to, 1)
+	f, r := g.open("SearchQueries.csv", "Time", "Search Query")
+	for _, t := range oldestFirst(r, g.scaled(1000), date(2016, 1, 1, 0, 0), g.now.Add(-90*time.Minute), 1) {
 		var q string
 		switch x := r.Float64(); {
 		case x < 0.05:
@@ -175,22 +166,14 @@ func ip(r *rand.Rand) string {
 }
 
 func (g *gen) security() {
-	r := g.rng("Logins.csv")
-	f := g.create("Logins.csv")
-	f.row("Login Date", "IP Address", "User Agent", "Login Type")
-	n := 150
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2024, 11, 20, 0, 0), g.now.Add(-80*time.Minute), 0)
+	f, r := g.open("Logins.csv", "Login Date", "IP Address", "User Agent", "Login Type")
+	for _, t := range newestFirst(r, 150, date(2024, 11, 20, 0, 0), g.now.Add(-80*time.Minute), 0) {
 		f.row(t.Format(fJAVA), ip(r), pick(r, userAgents), "Login")
 	}
 	f.close()
 
-	r = g.rng("Security Challenges.csv")
-	f = g.create("Security Challenges.csv")
-	f.row("Challenge Date", "IP Address", "User Agent", "Country", "Challenge Type")
-	n = 6
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2024, 12, 1, 0, 0), g.now.Add(-24*time.Hour), 0)
+	f, r = g.open("Security Challenges.csv", "Challenge Date", "IP Address", "User Agent", "Country", "Challenge Type")
+	for i, t := range newestFirst(r, 6, date(2024, 12, 1, 0, 0), g.now.Add(-24*time.Hour), 0) {
 		country := "BE"
 		if i == 2 {
 			country = "FR"
@@ -201,22 +184,14 @@ func (g *gen) security() {
 }
 
 func (g *gen) ads() {
-	r := g.rng("Ads Clicked.csv")
-	f := g.create("Ads Clicked.csv")
-	f.row("Ad clicked Date", "Ad Title/Id")
-	n := 60
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2020, 1, 1, 0, 0), g.now.Add(-30*time.Hour), 1)
+	f, r := g.open("Ads Clicked.csv", "Ad clicked Date", "Ad Title/Id")
+	for _, t := range newestFirst(r, 60, date(2020, 1, 1, 0, 0), g.now.Add(-30*time.Hour), 1) {
 		f.row(t.Format(fSLUTC), fmt.Sprint(100_000_000+r.IntN(900_000_000)))
 	}
 	f.close()
 
-	r = g.rng("LAN Ads Engagement.csv")
-	f = g.create("LAN Ads Engagement.csv")
-	f.row("Action", "Date", "Ad Title/Id", "Page/App")
-	n = 100
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2023, 6, 1, 0, 0), g.now.Add(-26*time.Hour), 1)
+	f, r = g.open("LAN Ads Engagement.csv", "Action", "Date", "Ad Title/Id", "Page/App")
+	for _, t := range newestFirst(r, 100, date(2023, 6, 1, 0, 0), g.now.Add(-26*time.Hour), 1) {
 		act := "Impression"
 		if chance(r, 0.05) {
 			act = "Click"
@@ -267,30 +242,26 @@ func (g *gen) identity() {
 	f.row("e.vandermeulen.old@example.com", "No", "No", "")
 	f.close()
 
-	f = g.create("PhoneNumbers.csv")
-	f.row("Extension", "Number", "Type")
-	f.row("", " +32470000142", "Mobile") // leading space, as exported
-	f.row("", "", "")
-	f.row("", " +3225550199", "Work")
-	f.row("", "", "")
-	f.close()
+	g.table("PhoneNumbers.csv", []string{"Extension", "Number", "Type"}, [][]string{
+		{"", " +32470000142", "Mobile"}, // leading space, as exported
+		{"", "", ""},
+		{"", " +3225550199", "Work"},
+		{"", "", ""},
+	})
 
-	f = g.create("Whatsapp Phone Numbers.csv")
-	f.row("Number", "Extension", "Is_WhatsApp_Number")
-	f.row("+32470000142", "", "true")
-	f.close()
+	g.table("Whatsapp Phone Numbers.csv", []string{"Number", "Extension", "Is_WhatsApp_Number"}, [][]string{
+		{"+32470000142", "", "true"},
+	})
 
-	f = g.create("Registration.csv")
-	f.row("Registered At", "Registration Ip", "Subscription Types")
-	f.row(g.since.Format(fUS12), "192.0.2.44", "")
-	f.close()
+	g.table("Registration.csv", []string{"Registered At", "Registration Ip", "Subscription Types"}, [][]string{
+		{g.since.Format(fUS12), "192.0.2.44", ""},
+	})
 
-	f = g.create("Verifications/Verifications.csv")
-	f.row("First name", "Middle name", "Last name", "Verification type", "Organization name", "Email address", "Country", "State", "City",
-		"Year of birth", "Issuing authority", "Document type", "Verification service provider", "Verified date", "Expiry date")
-	f.row(me.First, "N/A", me.Last, "ID verification", "N/A", "N/A", "Belgium", "N/A", "N/A", "1984", "Belgium", "Identity card", "Persona", "2024-06-11", "2031-02-27")
-	f.row(me.First, "N/A", me.Last, "Work Verification", "Atelier Conformité SRL", "elise@atelier-conformite.example.com", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "2025-01-08", "N/A")
-	f.close()
+	g.table("Verifications/Verifications.csv", []string{"First name", "Middle name", "Last name", "Verification type", "Organization name", "Email address", "Country", "State", "City",
+		"Year of birth", "Issuing authority", "Document type", "Verification service provider", "Verified date", "Expiry date"}, [][]string{
+		{me.First, "N/A", me.Last, "ID verification", "N/A", "N/A", "Belgium", "N/A", "N/A", "1984", "Belgium", "Identity card", "Persona", "2024-06-11", "2031-02-27"},
+		{me.First, "N/A", me.Last, "Work Verification", "Atelier Conformité SRL", "elise@atelier-conformite.example.com", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "2025-01-08", "N/A"},
+	})
 
 	f = g.create("Receipts_v2.csv")
 	f.row("First Name", "Last Name", "Billing Country", "Postal Code", "Transaction Made At", "Payment Method Type", "Invoice Number", "Description", "Tax Amount", "Sub Total", "Total Amount", "Currency Code")
@@ -303,11 +274,10 @@ func (g *gen) identity() {
 	}
 	f.close()
 
-	f = g.create("Services Marketplace/Providers.csv")
-	f.row("Creation Time", "Marketplace Type", "ProFinder Service Category", "Top Level Service Category", "Secondary Service Category",
-		"Use Profile Location", "Available to Work Remotely", "Pricing Info Provided", "Status", "Media")
-	f.row(date(2021, 4, 6, 14, 22).Add(31*time.Second).Format(fJAVA), "SERVICE_MARKETPLACE", "Legal", "Consulting", "Compliance Consulting; Data Privacy Consulting", "true", "true", "false", "ACTIVE", "")
-	f.close()
+	g.table("Services Marketplace/Providers.csv", []string{"Creation Time", "Marketplace Type", "ProFinder Service Category", "Top Level Service Category", "Secondary Service Category",
+		"Use Profile Location", "Available to Work Remotely", "Pricing Info Provided", "Status", "Media"}, [][]string{
+		{date(2021, 4, 6, 14, 22).Add(31 * time.Second).Format(fJAVA), "SERVICE_MARKETPLACE", "Legal", "Consulting", "Compliance Consulting; Data Privacy Consulting", "true", "true", "false", "ACTIVE", ""},
+	})
 }
 
 // resume writes Private_identity_asset.csv: one uploaded résumé with its
@@ -393,8 +363,7 @@ func (g *gen) resume() {
 	}
 	b.WriteString("\nReferences available on request.\n")
 
-	f := g.create("Private_identity_asset.csv")
-	f.row("Private Identity Asset Name", "Private Identity Asset Raw Text")
-	f.row("/AAYABQEBAhMAAAGZx3kP9wEz4fRk-Xy0bmLd8Vq2cW1lUw.pdf", b.String())
-	f.close()
+	g.table("Private_identity_asset.csv", []string{"Private Identity Asset Name", "Private Identity Asset Raw Text"}, [][]string{
+		{"/AAYABQEBAhMAAAGZx3kP9wEz4fRk-Xy0bmLd8Vq2cW1lUw.pdf", b.String()},
+	})
 }

@@ -46,47 +46,29 @@ func (g *gen) activityFiles() {
 	g.comments()
 	g.reactions()
 
-	name := "Votes_" + MemberID + ".csv"
-	r := g.rng(name)
-	f := g.create(name)
-	f.row("Date", "Link", "OptionText")
+	f, r := g.open("Votes_"+MemberID+".csv", "Date", "Link", "OptionText")
 	options := []string{"Yes", "No", "It depends", "Legitimate interest", "Consent", "Both, depending on the purpose",
 		"Oui", "Non", "Plutôt d'accord", "Less than 1 year", "1–3 years", "More than 5 years", "Spreadsheet", "Dedicated tool"}
-	n := 40
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2021, 5, 1, 0, 0), g.now.Add(-7*time.Hour), 0.5)
+	for _, t := range newestFirst(r, 40, date(2021, 5, 1, 0, 0), g.now.Add(-7*time.Hour), 0.5) {
 		f.row(t.Format(fISO), plainLink("ugcPost", urn(r, t.Add(-time.Duration(r.IntN(72))*time.Hour))), pick(r, options))
 	}
 	f.close()
 
-	name = "InstantReposts_" + MemberID + ".csv"
-	r = g.rng(name)
-	f = g.create(name)
-	f.row("Date", "Link")
-	n = 60
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2022, 3, 1, 0, 0), g.now.Add(-9*time.Hour), 0.7)
+	f, r = g.open("InstantReposts_"+MemberID+".csv", "Date", "Link")
+	for _, t := range newestFirst(r, 60, date(2022, 3, 1, 0, 0), g.now.Add(-9*time.Hour), 0.7) {
 		f.row(t.Format(fISO), feedLink(pick(r, []string{"ugcPost", "activity", "share"}), urn(r, t.Add(-time.Duration(r.IntN(48))*time.Hour))))
 	}
 	f.close()
 
-	name = "Saved_Items_" + MemberID + ".csv"
-	r = g.rng(name)
-	f = g.create(name)
-	f.row("savedItem", "CreatedTime")
-	n = 25
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2021, 1, 1, 0, 0), g.now.Add(-11*time.Hour), 0.5)
+	f, r = g.open("Saved_Items_"+MemberID+".csv", "savedItem", "CreatedTime")
+	for _, t := range newestFirst(r, 25, date(2021, 1, 1, 0, 0), g.now.Add(-11*time.Hour), 0.5) {
 		f.row(plainLink(pick(r, []string{"ugcPost", "activity"}), urn(r, t.Add(-time.Duration(r.IntN(96))*time.Hour))), t.Format(fISO))
 	}
 	f.close()
 
-	r = g.rng("Rich_Media.csv")
-	f = g.create("Rich_Media.csv")
-	f.row("Date/Time", "Media Description", "Media Link")
-	n = 30
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2016, 1, 1, 0, 0), g.now.Add(-13*time.Hour), 1).Truncate(time.Minute)
+	f, r = g.open("Rich_Media.csv", "Date/Time", "Media Description", "Media Link")
+	for _, t := range newestFirst(r, 30, date(2016, 1, 1, 0, 0), g.now.Add(-13*time.Hour), 1) {
+		t = t.Truncate(time.Minute)
 		what, kind, desc := "a feed photo", "feedshare-shrink_2048_1536", " -"
 		switch x := r.Float64(); {
 		case x < 0.08:
@@ -108,23 +90,12 @@ func (g *gen) activityFiles() {
 	}
 	f.close()
 
-	f = g.create("Member Hashtags.csv")
-	f.row("Member Posts About Hashtags")
-	for _, h := range []string{"privacy", "gdpr", "rgpd", "dataprotection", "aiact"} {
-		f.row(h)
-	}
-	f.close()
+	g.list("Member Hashtags.csv", "Member Posts About Hashtags", "privacy", "gdpr", "rgpd", "dataprotection", "aiact")
 }
 
 func (g *gen) shares() {
-	name := "Shares_" + MemberID + ".csv"
-	r := g.rng(name)
-	f := g.create(name)
-	f.row("Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility")
-	n := g.scaled(350)
-	from, to := date(2010, 3, 1, 0, 0), g.now.Add(-6*time.Hour)
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), from, to, 1.5)
+	f, r := g.open("Shares_"+MemberID+".csv", "Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility")
+	for _, t := range newestFirst(r, g.scaled(350), date(2010, 3, 1, 0, 0), g.now.Add(-6*time.Hour), 1.5) {
 		shared, media := "", ""
 		if chance(r, 0.25) {
 			shared = pick(r, []string{"https://blog.example.org/elise/", "https://www.example.com/news/", "https://lnkd.in/"}) + token(r, 8)
@@ -155,14 +126,8 @@ func (g *gen) shares() {
 }
 
 func (g *gen) comments() {
-	name := "Comments_" + MemberID + ".csv"
-	r := g.rng(name)
-	f := g.create(name)
-	f.row("Date", "Link", "Message")
-	n := g.scaled(700)
-	from, to := date(2010, 6, 1, 0, 0), g.now.Add(-4*time.Hour)
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), from, to, 1.5)
+	f, r := g.open("Comments_"+MemberID+".csv", "Date", "Link", "Message")
+	for _, t := range newestFirst(r, g.scaled(700), date(2010, 6, 1, 0, 0), g.now.Add(-4*time.Hour), 1.5) {
 		kind := postKind(r, t)
 		pid := urn(r, t.Add(-time.Duration(1+r.IntN(72))*time.Hour))
 		link := feedLink(kind, pid)
@@ -186,14 +151,8 @@ var reactionTypes = []string{
 }
 
 func (g *gen) reactions() {
-	name := "Reactions_" + MemberID + ".csv"
-	r := g.rng(name)
-	f := g.create(name)
-	f.row("Date", "Type", "Link")
-	n := g.scaled(1500)
-	from, to := date(2012, 1, 1, 0, 0), g.now.Add(-2*time.Hour)
-	for i := n - 1; i >= 0; i-- { // newest first (Q18)
-		t := spread(i, n, r.Float64(), from, to, 2)
+	f, r := g.open("Reactions_"+MemberID+".csv", "Date", "Type", "Link")
+	for _, t := range newestFirst(r, g.scaled(1500), date(2012, 1, 1, 0, 0), g.now.Add(-2*time.Hour), 2) {
 		typ := "LIKE"
 		if t.Year() >= 2019 {
 			typ = pick(r, reactionTypes)

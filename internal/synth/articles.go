@@ -8,19 +8,21 @@ import (
 )
 
 // articleStyle stands in for the large inline style block of real article
-// files (§2.5).
-const articleStyle = `<style>
-body { font-family: -apple-system, system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; max-width: 744px; margin: 40px auto; padding: 0 16px; color: rgba(0,0,0,.9); line-height: 1.5; }
-h1 { font-size: 32px; line-height: 1.25; margin: 0 0 16px; }
-h1 a { color: inherit; text-decoration: none; }
-p.created, p.published { color: rgba(0,0,0,.6); font-size: 14px; margin: 0; }
-div { margin-top: 24px; font-size: 18px; }
-div p { margin: 0 0 20px; }
-ul { margin: 0 0 20px 24px; padding: 0; }
-li { margin-bottom: 8px; }
-strong { font-weight: 600; }
-img { max-width: 100%; }
-</style>`
+// files (§2.5). Every page carries the same block; it is written on one
+// line, like the rest of the page, so that the sample's pages do not repeat
+// the same ten lines each.
+var articleStyle = "<style>" + strings.Join([]string{
+	`body { font-family: -apple-system, system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; max-width: 744px; margin: 40px auto; padding: 0 16px; color: rgba(0,0,0,.9); line-height: 1.5; }`,
+	"h1 { font-size: 32px; line-height: 1.25; margin: 0 0 16px; }",
+	"h1 a { color: inherit; text-decoration: none; }",
+	"p.created, p.published { color: rgba(0,0,0,.6); font-size: 14px; margin: 0; }",
+	"div { margin-top: 24px; font-size: 18px; }",
+	"div p { margin: 0 0 20px; }",
+	"ul { margin: 0 0 20px 24px; padding: 0; }",
+	"li { margin-bottom: 8px; }",
+	"strong { font-weight: 600; }",
+	"img { max-width: 100%; }",
+}, " ") + "</style>"
 
 type article struct {
 	title     string

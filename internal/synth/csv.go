@@ -3,6 +3,7 @@ package synth
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 )
 
@@ -72,6 +73,34 @@ func (f *file) end() {
 	}
 }
 
+// open creates a file with its header and returns it with the file's own
+// random source (rng).
+func (g *gen) open(name string, header ...string) (*file, *rand.Rand) {
+	f := g.create(name)
+	f.row(header...)
+	return f, g.rng(name)
+}
+
+// table writes a file of fixed rows under its header.
+func (g *gen) table(name string, header []string, rows [][]string) {
+	f := g.create(name)
+	f.row(header...)
+	for _, r := range rows {
+		f.row(r...)
+	}
+	f.close()
+}
+
+// list writes a file of one column.
+func (g *gen) list(name, header string, values ...string) {
+	f := g.create(name)
+	f.row(header)
+	for _, v := range values {
+		f.row(v)
+	}
+	f.close()
+}
+
 // raw writes text as one line (or several: text may hold newlines), as is.
 func (f *file) raw(text string) {
 	f.begin()
@@ -92,26 +121,19 @@ func (f *file) bytes(b []byte) {
 // row writes one record quoted the way LinkedIn does in most files: a field
 // is quoted only when it holds a comma, a quote or a line break, and a quote
 // inside is doubled.
-func (f *file) row(fields ...string) {
+func (f *file) row(fields ...string) { f.record(fields, appendField) }
+
+// rowQ writes one record with every field quoted, empty ones as "" (the
+// 2026 messages.csv form, Q5).
+func (f *file) rowQ(fields ...string) { f.record(fields, appendQuoted) }
+
+func (f *file) record(fields []string, appendField func([]byte, string) []byte) {
 	f.begin()
 	for i, s := range fields {
 		if i > 0 {
 			f.buf = append(f.buf, ',')
 		}
 		f.buf = appendField(f.buf, s)
-	}
-	f.end()
-}
-
-// rowQ writes one record with every field quoted, empty ones as "" (the
-// 2026 messages.csv form, Q5).
-func (f *file) rowQ(fields ...string) {
-	f.begin()
-	for i, s := range fields {
-		if i > 0 {
-			f.buf = append(f.buf, ',')
-		}
-		f.buf = appendQuoted(f.buf, s)
 	}
 	f.end()
 }
@@ -125,16 +147,7 @@ func appendField(b []byte, s string) []byte {
 	return appendQuoted(b, s)
 }
 
-func appendQuoted(b []byte, s string) []byte {
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			b = append(b, '"')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, '"')
-}
+func appendQuoted(b []byte, s string) []byte { return appendQuotedEscaping(b, s, '"') }
 
 // appendBackslashField quotes like appendField but escapes an embedded
 // quote as \" instead of "" (Comments.csv 2025+, Q3).
@@ -142,10 +155,15 @@ func appendBackslashField(b []byte, s string) []byte {
 	if !needsQuotes(s) {
 		return append(b, s...)
 	}
+	return appendQuotedEscaping(b, s, '\\')
+}
+
+// appendQuotedEscaping quotes s, writing esc before each quote inside it.
+func appendQuotedEscaping(b []byte, s string, esc byte) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(s); i++ {
 		if s[i] == '"' {
-			b = append(b, '\\')
+			b = append(b, esc)
 		}
 		b = append(b, s[i])
 	}

@@ -29,8 +29,8 @@ func (g *gen) jobFiles() {
 	for _, s := range shards {
 		f := g.create(s.name)
 		f.row(header...)
-		for i := s.n - 1; i >= 0; i-- {
-			t := spread(i, s.n, r.Float64(), s.from, s.to, 0).Truncate(time.Minute)
+		for _, t := range newestFirst(r, s.n, s.from, s.to, 0) {
+			t = t.Truncate(time.Minute)
 			f.row(t.Format(fUS12), me.Email, " +32470000142", pick(r, companies[:20]), pick(r, titles),
 				jobURL(r, t),
 				pick(r, []string{"Elise_Vandermeulen_CV_2024.pdf", "CV_Vandermeulen_FR.pdf", "Elise Vandermeulen - Resume.pdf"}), pick(r, qa))
@@ -38,12 +38,9 @@ func (g *gen) jobFiles() {
 		f.close()
 	}
 
-	r = g.rng("Jobs/Saved Jobs.csv")
-	f := g.create("Jobs/Saved Jobs.csv")
-	f.row("Saved Date", "Job Url", "Job Title", "Company Name")
-	n := 15
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2019, 1, 1, 0, 0), g.now.Add(-3*24*time.Hour), 0.5).Truncate(time.Minute)
+	f, r := g.open("Jobs/Saved Jobs.csv", "Saved Date", "Job Url", "Job Title", "Company Name")
+	for _, t := range newestFirst(r, 15, date(2019, 1, 1, 0, 0), g.now.Add(-3*24*time.Hour), 0.5) {
+		t = t.Truncate(time.Minute)
 		f.row(t.Format(fUS12), jobURL(r, t.Add(-time.Duration(r.IntN(200))*time.Hour)), pick(r, titles), pick(r, companies))
 	}
 	f.close()
@@ -60,23 +57,21 @@ func (g *gen) jobFiles() {
 		"Remote-friendly roles with real influence on product design")
 	f.close()
 
-	f = g.create("Jobs/Job Applicant Saved Answers.csv")
-	f.row("Question", "Answer")
-	f.row("<p>Summary</p>", "Data protection consultant with 15 years of experience (DPO, DPIA, AI governance).")
-	f.row("First name", me.First)
-	f.row("Last name", me.Last)
-	f.row("Mobile phone number", "+32470000142")
-	f.close()
+	g.table("Jobs/Job Applicant Saved Answers.csv", []string{"Question", "Answer"}, [][]string{
+		{"<p>Summary</p>", "Data protection consultant with 15 years of experience (DPO, DPIA, AI governance)."},
+		{"First name", me.First},
+		{"Last name", me.Last},
+		{"Mobile phone number", "+32470000142"},
+	})
 
-	f = g.create("Job Applicant Saved Screening Question Responses.csv")
-	f.row("Question", "Answer")
-	f.row("How many years of work experience do you have with GDPR?", "15")
-	f.row("How many years of work experience do you have with Information Security?", "8")
-	f.row("Are you comfortable commuting to this job's location?", "Yes")
-	f.row("What is your level of proficiency in French?", "Native or bilingual")
-	f.row("What is your level of proficiency in Dutch?", "Professional")
-	f.row("Have you completed the following level of education: Master's Degree?", "Yes")
-	f.close()
+	g.table("Job Applicant Saved Screening Question Responses.csv", []string{"Question", "Answer"}, [][]string{
+		{"How many years of work experience do you have with GDPR?", "15"},
+		{"How many years of work experience do you have with Information Security?", "8"},
+		{"Are you comfortable commuting to this job's location?", "Yes"},
+		{"What is your level of proficiency in French?", "Native or bilingual"},
+		{"What is your level of proficiency in Dutch?", "Professional"},
+		{"Have you completed the following level of education: Master's Degree?", "Yes"},
+	})
 
 	f = g.create("SavedJobAlerts.csv")
 	f.row("ALERT_PARAMETERS", "QUERY_CONTEXT", "SAVED_SEARCH_ID")

@@ -247,9 +247,7 @@ func (g *gen) aiConversations() {
 		text string
 	}
 	write := func(name, title string, convs [][]turn, starts []time.Time) {
-		r := g.rng(name)
-		f := g.create(name)
-		f.row(base...)
+		f, r := g.open(name, base...)
 		for c, turns := range convs {
 			id := convID(r)
 			// Newest first within a conversation.

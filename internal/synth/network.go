@@ -46,20 +46,13 @@ func (g *gen) networkFiles() {
 	orgs := append([]string{}, companies[:len(companies)-2]...)
 	orgs = append(orgs, "Autorité de protection des données (exemple)", "Privacy Engineering Meetup Brussels", "LinkedIn Learning (example page)", "Benelux Privacy Awards")
 	r.Shuffle(len(orgs), func(i, j int) { orgs[i], orgs[j] = orgs[j], orgs[i] })
-	n := len(orgs)
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2010, 2, 1, 0, 0), g.now.Add(-48*time.Hour), 1)
+	for i, t := range newestFirst(r, len(orgs), date(2010, 2, 1, 0, 0), g.now.Add(-48*time.Hour), 1) {
 		f.row(orgs[i], t.Format(fJAVA))
 	}
 	f.close()
 
-	name := "Member_Follows_" + MemberID + ".csv"
-	r = g.rng(name)
-	f = g.create(name)
-	f.row("Date", "Status", "FullName")
-	n = 30
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2016, 1, 1, 0, 0), g.now.Add(-72*time.Hour), 1)
+	f, r = g.open("Member_Follows_"+MemberID+".csv", "Date", "Status", "FullName")
+	for _, t := range newestFirst(r, 30, date(2016, 1, 1, 0, 0), g.now.Add(-72*time.Hour), 1) {
 		status := "Active"
 		if chance(r, 0.15) {
 			status = "Unfollow"
@@ -68,14 +61,9 @@ func (g *gen) networkFiles() {
 	}
 	f.close()
 
-	name = "Hashtag_Follows_" + MemberID + ".csv"
-	r = g.rng(name)
-	f = g.create(name)
-	f.row("HashTag", "CreatedTime", "LastModifiedTime", "State")
+	f, r = g.open("Hashtag_Follows_"+MemberID+".csv", "HashTag", "CreatedTime", "LastModifiedTime", "State")
 	tags := []string{"privacy", "gdpr", "dataprotection", "rgpd", "cybersecurity", "artificialintelligence", "aiact", "infosec", "legaltech", "compliance", "brussels", "privacybydesign"}
-	n = len(tags)
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2016, 5, 1, 0, 0), g.now.Add(-96*time.Hour), 0)
+	for i, t := range newestFirst(r, len(tags), date(2016, 5, 1, 0, 0), g.now.Add(-96*time.Hour), 0) {
 		m := t
 		if chance(r, 0.3) {
 			m = between(r, t, g.now.Add(-24*time.Hour))
@@ -84,9 +72,7 @@ func (g *gen) networkFiles() {
 	}
 	f.close()
 
-	r = g.rng("ImportedContacts.csv")
-	f = g.create("ImportedContacts.csv")
-	f.row("FirstName", "MiddleName", "LastName", "MaidenName", "NickName", "NamePrefix", "NameSuffix", "Title", "Emails", "PhoneNumbers", "CreatedAt", "UpdatedAt", "CountryCode", "RegionCode", "ThirdPartyVerified", "Location")
+	f, r = g.open("ImportedContacts.csv", "FirstName", "MiddleName", "LastName", "MaidenName", "NickName", "NamePrefix", "NameSuffix", "Title", "Emails", "PhoneNumbers", "CreatedAt", "UpdatedAt", "CountryCode", "RegionCode", "ThirdPartyVerified", "Location")
 	for i := 0; i < 20; i++ {
 		p := g.person(g.nConn + 3000 + i)
 		created := between(r, date(2013, 1, 1, 0, 0), date(2024, 1, 1, 0, 0))
@@ -130,10 +116,7 @@ func (g *gen) networkFiles() {
 }
 
 func (g *gen) invitations() {
-	r := g.rng("Invitations.csv")
-	f := g.create("Invitations.csv")
-	f.row("From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl")
-	n := 150
+	f, r := g.open("Invitations.csv", "From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl")
 	notes := []string{
 		"Hi Élise, we met at the privacy meetup last night. Would be great to stay in touch!",
 		"Bonjour Élise, je suis votre travail sur le RGPD depuis longtemps, ravi de nous connecter.",
@@ -145,8 +128,7 @@ func (g *gen) invitations() {
 		"Hi, thanks for your question during the panel, let's stay in touch.",
 		"Bonjour, suite à notre échange à la conférence, je vous propose de nous connecter.",
 	}
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), date(2021, 2, 1, 0, 0), g.now.Add(-5*time.Hour), 0.8)
+	for i, t := range newestFirst(r, 150, date(2021, 2, 1, 0, 0), g.now.Add(-5*time.Hour), 0.8) {
 		var p person
 		if chance(r, 0.6) {
 			p = g.person(r.IntN(min(g.nConn, 180)))

@@ -37,16 +37,13 @@ func (g *gen) profileFiles() {
 	f.row("Université Saint-Laurent de Bruxelles", "Teaching Assistant, ICT Law", "Tutorials on data protection and e-commerce law.", "Brussels", "Sep 2008", "Jun 2009")
 	f.close()
 
-	f = g.create("Education.csv")
-	f.row("School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities")
-	f.row("Institut Européen de Droit Numérique", "2007", "2008", "Thesis: consent in online behavioural advertising", "LL.M., IT & Data Protection Law", "Moot court, student privacy clinic")
-	f.row("Université Saint-Laurent de Bruxelles", "2002", "2007", "", "Master en droit", "Cercle de débat, chorale universitaire")
-	f.row("Athénée Royal des Exemples", "1996", "2002", "", "", "")
-	f.close()
+	g.table("Education.csv", []string{"School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities"}, [][]string{
+		{"Institut Européen de Droit Numérique", "2007", "2008", "Thesis: consent in online behavioural advertising", "LL.M., IT & Data Protection Law", "Moot court, student privacy clinic"},
+		{"Université Saint-Laurent de Bruxelles", "2002", "2007", "", "Master en droit", "Cercle de débat, chorale universitaire"},
+		{"Athénée Royal des Exemples", "1996", "2002", "", "", ""},
+	})
 
-	f = g.create("Skills.csv")
-	f.row("Name")
-	for _, s := range []string{
+	g.list("Skills.csv", "Name",
 		"General Data Protection Regulation (GDPR)", "Data Protection Impact Assessment", "Privacy by Design",
 		"Information Security", "ISO/IEC 27001", "ISO/IEC 27701", "AI Governance", "EU AI Act", "Risk Management",
 		"Compliance", "Legal Writing", "Contract Negotiation", "Data Governance", "Records of Processing",
@@ -54,85 +51,68 @@ func (g *gen) profileFiles() {
 		"Privacy Engineering", "Cookie Compliance", "Vendor Risk Management", "NIS2", "Data Mapping",
 		"Droit du numérique", "Protection des données", "Gegevensbescherming", "Project Management",
 		"Consulting", "Policy Analysis", "Ethics",
-	} {
-		f.row(s)
-	}
-	f.close()
+	)
 
-	f = g.create("Languages.csv")
-	f.row("Name", "Proficiency")
-	f.row("Français", "Native or bilingual proficiency")
-	f.row("English", "Full professional proficiency")
-	f.row("Nederlands", "Professional working proficiency")
-	f.row("Deutsch", "Elementary proficiency")
-	f.close()
+	g.table("Languages.csv", []string{"Name", "Proficiency"}, [][]string{
+		{"Français", "Native or bilingual proficiency"},
+		{"English", "Full professional proficiency"},
+		{"Nederlands", "Professional working proficiency"},
+		{"Deutsch", "Elementary proficiency"},
+	})
 
-	f = g.create("Certifications.csv")
-	f.row("Name", "Url", "Authority", "Started On", "Finished On", "License Number")
-	f.row("Certified Data Protection Professional (Europe)", "https://credentials.example.org/verify/CDPP-E-48213", "International Privacy Certification Board", "Jun 2014", "", "CDPP-E-48213")
-	f.row("Certified Privacy Technologist", "", "International Privacy Certification Board", "Nov 2018", "", "CPT-77031")
-	f.row("ISO/IEC 27701 Lead Implementer", "https://credentials.example.com/c/27701-LI-2020-0912", "Euro Standards Academy", "Feb 2020", "Feb 2026", "27701-LI-2020-0912")
-	f.row("AI Governance Professional", "", "International Privacy Certification Board", "Apr 2025", "", "")
-	f.row("Délégué à la protection des données certifié", "", "Collège Belge des Praticiens RGPD", "Sep 2019", "Sep 2025", "")
-	f.close()
+	g.table("Certifications.csv", []string{"Name", "Url", "Authority", "Started On", "Finished On", "License Number"}, [][]string{
+		{"Certified Data Protection Professional (Europe)", "https://credentials.example.org/verify/CDPP-E-48213", "International Privacy Certification Board", "Jun 2014", "", "CDPP-E-48213"},
+		{"Certified Privacy Technologist", "", "International Privacy Certification Board", "Nov 2018", "", "CPT-77031"},
+		{"ISO/IEC 27701 Lead Implementer", "https://credentials.example.com/c/27701-LI-2020-0912", "Euro Standards Academy", "Feb 2020", "Feb 2026", "27701-LI-2020-0912"},
+		{"AI Governance Professional", "", "International Privacy Certification Board", "Apr 2025", "", ""},
+		{"Délégué à la protection des données certifié", "", "Collège Belge des Praticiens RGPD", "Sep 2019", "Sep 2025", ""},
+	})
 
-	f = g.create("Projects.csv")
-	f.row("Title", "Description", "Url", "Started On", "Finished On")
-	f.row("Open DPIA Toolkit", "A free, bilingual DPIA template and guide for small organisations.\nUsed by 200+ teams.", "https://github.example.org/atelier-conformite/open-dpia", "Jan 2022", "")
-	f.row("Hospital data map", "Data mapping of 120 systems for a regional hospital network.", "", "Mar 2023", "Dec 2023")
-	f.row("Privacy Engineering Meetup Brussels", "Co-organiser of a monthly meetup (FR/EN/NL).", "https://meetup.example.com/privacy-engineering-brussels", "Sep 2017", "")
-	f.row("AI use register for a public agency", "Inventory and risk classification of AI systems ahead of the AI Act.", "", "Feb 2025", "Jul 2025")
-	f.close()
+	g.table("Projects.csv", []string{"Title", "Description", "Url", "Started On", "Finished On"}, [][]string{
+		{"Open DPIA Toolkit", "A free, bilingual DPIA template and guide for small organisations.\nUsed by 200+ teams.", "https://github.example.org/atelier-conformite/open-dpia", "Jan 2022", ""},
+		{"Hospital data map", "Data mapping of 120 systems for a regional hospital network.", "", "Mar 2023", "Dec 2023"},
+		{"Privacy Engineering Meetup Brussels", "Co-organiser of a monthly meetup (FR/EN/NL).", "https://meetup.example.com/privacy-engineering-brussels", "Sep 2017", ""},
+		{"AI use register for a public agency", "Inventory and risk classification of AI systems ahead of the AI Act.", "", "Feb 2025", "Jul 2025"},
+	})
 
-	f = g.create("Publications.csv")
-	f.row("Name", "Published On", "Description", "Publisher", "Url")
-	f.row("Consent after the GDPR: a practitioner's view", date(2018, 6, 4, 0, 0).Format(fMDY), "Article on valid consent for online services.", "Revue Européenne du Numérique", "https://journal.example.org/ren/2018/consent")
-	f.row("Le registre des traitements en 10 questions", date(2019, 11, 21, 0, 0).Format(fMDY), "Guide pratique pour les PME.", "Éditions Exemple", "")
-	f.row("Privacy engineering for small teams", date(2023, 5, 12, 0, 0).Format(fMDY), "Book chapter, \"Practical Data Protection\", 2nd edition.", "Example Academic Press", "https://press.example.com/pdp2/ch7")
-	f.row("Generative AI and the right to object", date(2025, 10, 9, 0, 0).Format(fMDY), "Short commentary on objections to model training.", "Data Law Quarterly", "https://dlq.example.org/2025/objection")
-	f.close()
+	g.table("Publications.csv", []string{"Name", "Published On", "Description", "Publisher", "Url"}, [][]string{
+		{"Consent after the GDPR: a practitioner's view", date(2018, 6, 4, 0, 0).Format(fMDY), "Article on valid consent for online services.", "Revue Européenne du Numérique", "https://journal.example.org/ren/2018/consent"},
+		{"Le registre des traitements en 10 questions", date(2019, 11, 21, 0, 0).Format(fMDY), "Guide pratique pour les PME.", "Éditions Exemple", ""},
+		{"Privacy engineering for small teams", date(2023, 5, 12, 0, 0).Format(fMDY), "Book chapter, \"Practical Data Protection\", 2nd edition.", "Example Academic Press", "https://press.example.com/pdp2/ch7"},
+		{"Generative AI and the right to object", date(2025, 10, 9, 0, 0).Format(fMDY), "Short commentary on objections to model training.", "Data Law Quarterly", "https://dlq.example.org/2025/objection"},
+	})
 
-	f = g.create("Honors.csv")
-	f.row("Title", "Description", "Issued On")
-	f.row("Privacy Professional of the Year – Benelux (shortlist)", "Shortlisted by the Benelux Privacy Awards jury.", "Nov 2022")
-	f.row("Best Student Thesis in ICT Law", "", "Jun 2008")
-	f.row("Speaker award, Data & Ethics Day", "Audience vote for the session « Le consentement, et après ? ».", "Mar 2025")
-	f.close()
+	g.table("Honors.csv", []string{"Title", "Description", "Issued On"}, [][]string{
+		{"Privacy Professional of the Year – Benelux (shortlist)", "Shortlisted by the Benelux Privacy Awards jury.", "Nov 2022"},
+		{"Best Student Thesis in ICT Law", "", "Jun 2008"},
+		{"Speaker award, Data & Ethics Day", "Audience vote for the session « Le consentement, et après ? ».", "Mar 2025"},
+	})
 
-	f = g.create("Courses.csv")
-	f.row("Name", "Number")
-	f.row("European Data Protection Law", "DROI-M412")
-	f.row("Information Security Management", "INFO-M205")
-	f.row("Law and Artificial Intelligence", "")
-	f.row("Droit de la consommation", "DROI-B310")
-	f.close()
+	g.table("Courses.csv", []string{"Name", "Number"}, [][]string{
+		{"European Data Protection Law", "DROI-M412"},
+		{"Information Security Management", "INFO-M205"},
+		{"Law and Artificial Intelligence", ""},
+		{"Droit de la consommation", "DROI-B310"},
+	})
 
-	f = g.create("Volunteering.csv")
-	f.row("Company Name", "Role", "Cause", "Started On", "Finished On", "Description")
-	f.row("Open Civic Lab", "Privacy mentor", "Science and Technology", "Apr 2019", "", "Free privacy reviews for civic-tech projects.")
-	f.row("Ligue des Droits Numériques (exemple)", "Board member", "Civil Rights and Social Action", "Jan 2016", "Dec 2020", "")
-	f.row("CoderDojo Bruxelles-Exemple", "Volunteer coach", "Education", "Sep 2012", "Jun 2015", "Saturday coding club for kids, in French and Dutch.")
-	f.close()
+	g.table("Volunteering.csv", []string{"Company Name", "Role", "Cause", "Started On", "Finished On", "Description"}, [][]string{
+		{"Open Civic Lab", "Privacy mentor", "Science and Technology", "Apr 2019", "", "Free privacy reviews for civic-tech projects."},
+		{"Ligue des Droits Numériques (exemple)", "Board member", "Civil Rights and Social Action", "Jan 2016", "Dec 2020", ""},
+		{"CoderDojo Bruxelles-Exemple", "Volunteer coach", "Education", "Sep 2012", "Jun 2015", "Saturday coding club for kids, in French and Dutch."},
+	})
 
-	f = g.create("Organizations.csv")
-	f.row("Name", "Description", "Position", "Started On", "Finished On")
-	f.row("Association Belge des Délégués à la Protection des Données (exemple)", "", "Member", "Jan 2014", "")
-	f.row("Privacy Engineering Meetup Brussels", "Monthly community meetup.", "Co-organiser", "Sep 2017", "")
-	f.row("Brussels Bar – ICT Law Committee", "Working group on e-evidence.", "Member", "Oct 2009", "Dec 2012")
-	f.close()
+	g.table("Organizations.csv", []string{"Name", "Description", "Position", "Started On", "Finished On"}, [][]string{
+		{"Association Belge des Délégués à la Protection des Données (exemple)", "", "Member", "Jan 2014", ""},
+		{"Privacy Engineering Meetup Brussels", "Monthly community meetup.", "Co-organiser", "Sep 2017", ""},
+		{"Brussels Bar – ICT Law Committee", "Working group on e-evidence.", "Member", "Oct 2009", "Dec 2012"},
+	})
 
 	// No real Patents.csv was ever seen; this header is a guess (§2.9).
-	f = g.create("Patents.csv")
-	f.row("Title", "Summary", "Number", "Assignees", "Inventors", "Issued On", "Url")
-	f.row("Method for consent-aware routing of analytics events", "Routes analytics events according to the consent state recorded for the device.", "EP 3 999 123 B1", "Nordvik Analytics", "Élise Vandermeulen, Pieter Claes", "Jul 2019", "https://patents.example.org/EP3999123B1")
-	f.close()
+	g.table("Patents.csv", []string{"Title", "Summary", "Number", "Assignees", "Inventors", "Issued On", "Url"}, [][]string{
+		{"Method for consent-aware routing of analytics events", "Routes analytics events according to the consent state recorded for the device.", "EP 3 999 123 B1", "Nordvik Analytics", "Élise Vandermeulen, Pieter Claes", "Jul 2019", "https://patents.example.org/EP3999123B1"},
+	})
 
-	f = g.create("Causes You Care About.csv")
-	f.row("Supported Cause")
-	for _, c := range []string{"Human Rights", "Education", "Science and Technology", "Civil Rights and Social Action"} {
-		f.row(c)
-	}
-	f.close()
+	g.list("Causes You Care About.csv", "Supported Cause", "Human Rights", "Education", "Science and Technology", "Civil Rights and Social Action")
 
 	g.recommendations()
 	g.endorsements()
@@ -152,13 +132,16 @@ func (g *gen) recommendations() {
 		{48, "Brilliant trainer. Our developers still quote her \"two-page rule\".", date(2026, 2, 11, 9, 2)},
 		{3, "Working with Élise on the ISO 27701 project was a pleasure: structured, pragmatic, always one step ahead.", date(2016, 7, 20, 14, 47)},
 	}
-	f := g.create("Recommendations_Received.csv")
-	f.row("First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status")
-	for _, x := range recv {
-		p := withJob(g.person(x.k))
-		f.row(p.First, p.Last, p.Company, p.Position, x.text, x.at.Format(fUS12p), "VISIBLE")
+	write := func(name string, recs []rec) {
+		f := g.create(name)
+		f.row("First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status")
+		for _, x := range recs {
+			p := withJob(g.person(x.k))
+			f.row(p.First, p.Last, p.Company, p.Position, x.text, x.at.Format(fUS12p), "VISIBLE")
+		}
+		f.close()
 	}
-	f.close()
+	write("Recommendations_Received.csv", recv)
 
 	given := []rec{
 		{23, "Anaïs is one of the most thorough DPOs I know. Her breach playbook is now our reference.", date(2024, 8, 1, 7, 55)},
@@ -166,13 +149,7 @@ func (g *gen) recommendations() {
 		{64, "Pieter a un vrai talent pour rendre la sécurité compréhensible par tous.", date(2026, 4, 9, 12, 0)},
 		{88, "An excellent engineer who cares about users' privacy from day one.", date(2018, 10, 30, 17, 25)},
 	}
-	f = g.create("Recommendations_Given.csv")
-	f.row("First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status")
-	for _, x := range given {
-		p := withJob(g.person(x.k))
-		f.row(p.First, p.Last, p.Company, p.Position, x.text, x.at.Format(fUS12p), "VISIBLE")
-	}
-	f.close()
+	write("Recommendations_Given.csv", given)
 }
 
 var endorsedSkills = []string{
@@ -182,32 +159,20 @@ var endorsedSkills = []string{
 }
 
 func (g *gen) endorsements() {
-	r := g.rng("Endorsement_Received_Info.csv")
-	f := g.create("Endorsement_Received_Info.csv")
-	f.row("Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name", "Endorser Public Url", "Endorsement Status")
-	n := 80
-	from, to := date(2012, 9, 1, 0, 0), g.now.Add(-30*time.Hour)
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), from, to, 1)
-		p := g.person(r.IntN(min(g.nConn, 400)))
-		if p.Hidden {
-			continue
-		}
-		f.row(t.Format(fSLUTC), pick(r, endorsedSkills), p.First, p.Last, "www.linkedin.com/in/"+p.Slug, "ACCEPTED")
-	}
-	f.close()
+	g.endorsed("Endorsement_Received_Info.csv", "Endorser", 80, endorsedSkills)
+	g.endorsed("Endorsement_Given_Info.csv", "Endorsee", 40, []string{"Data Privacy", "Cybersecurity", "Legal Advice", "Python", "Project Management", "Community Building", "Contract Law", "Machine Learning"})
+}
 
-	r = g.rng("Endorsement_Given_Info.csv")
-	f = g.create("Endorsement_Given_Info.csv")
-	f.row("Endorsement Date", "Skill Name", "Endorsee First Name", "Endorsee Last Name", "Endorsee Public Url", "Endorsement Status")
-	n = 40
-	for i := n - 1; i >= 0; i-- {
-		t := spread(i, n, r.Float64(), from, to, 1)
+// endorsed writes n endorsements of skills, received or given: who is the
+// Endorser or the Endorsee, as the file's columns name them.
+func (g *gen) endorsed(name, who string, n int, skills []string) {
+	f, r := g.open(name, "Endorsement Date", "Skill Name", who+" First Name", who+" Last Name", who+" Public Url", "Endorsement Status")
+	for _, t := range newestFirst(r, n, date(2012, 9, 1, 0, 0), g.now.Add(-30*time.Hour), 1) {
 		p := g.person(r.IntN(min(g.nConn, 400)))
 		if p.Hidden {
 			continue
 		}
-		f.row(t.Format(fSLUTC), pick(r, []string{"Data Privacy", "Cybersecurity", "Legal Advice", "Python", "Project Management", "Community Building", "Contract Law", "Machine Learning"}), p.First, p.Last, "www.linkedin.com/in/"+p.Slug, "ACCEPTED")
+		f.row(t.Format(fSLUTC), pick(r, skills), p.First, p.Last, "www.linkedin.com/in/"+p.Slug, "ACCEPTED")
 	}
 	f.close()
 }

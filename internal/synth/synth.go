@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"iter"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -111,6 +112,31 @@ func spread(i, n int, u float64, from, to time.Time, k float64) time.Time {
 	x := math.Pow(q, 1/(k+1))
 	d := to.Sub(from)
 	return from.Add(time.Duration(x * float64(d))).Truncate(time.Second)
+}
+
+// newestFirst yields the times of n events spread from from to to, as
+// spread places them, with their index (0 = oldest), newest first: the
+// order of most files (Q18).
+func newestFirst(r *rand.Rand, n int, from, to time.Time, k float64) iter.Seq2[int, time.Time] {
+	return func(yield func(int, time.Time) bool) {
+		for i := n - 1; i >= 0; i-- {
+			if !yield(i, spread(i, n, r.Float64(), from, to, k)) {
+				return
+			}
+		}
+	}
+}
+
+// oldestFirst is newestFirst in the order of the files that list their
+// oldest rows first (SearchQueries, Q18).
+func oldestFirst(r *rand.Rand, n int, from, to time.Time, k float64) iter.Seq2[int, time.Time] {
+	return func(yield func(int, time.Time) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i, spread(i, n, r.Float64(), from, to, k)) {
+				return
+			}
+		}
+	}
 }
 
 // between returns a uniform time in [a, b).
