@@ -87,7 +87,7 @@ func checkChunked(t *testing.T, name string, data []byte, r entryResult) {
 	chunkSize = 29
 	defer func() { chunkSize = old }()
 	src := &source{name: "fuzz", entries: []entry{*memEntry(name, data)}, close: func() error { return nil }}
-	x, err := collect(func(start func(Member) (Sink, error)) (*Export, error) {
+	x, err := keepAll(func(start func(Member) (Sink, error)) (*Export, error) {
 		return scanSources([]*source{src}, []string{"fuzz"}, start)
 	})
 	if err != nil {

@@ -12,28 +12,9 @@ import (
 	"time"
 )
 
-// ErrNotExport is wrapped by the error Read returns when the inputs hold no
+// ErrNotExport is wrapped by the error Scan returns when the inputs hold no
 // file of a LinkedIn export.
 var ErrNotExport = errors.New("not a LinkedIn data export")
-
-// Read reads one member's export, given as one or several archives or
-// folders (the Basic and the Complete part), into memory, and accounts for
-// every file. Only inputs that cannot be opened at all are errors; problems
-// inside a file are collected in its FileReport. It suits small exports and
-// tests; the commands stream with Scan.
-func Read(inputs ...string) (*Export, error) {
-	return collect(func(start func(Member) (Sink, error)) (*Export, error) {
-		return Scan(DefaultLimits, nil, inputs, start)
-	})
-}
-
-// ReadZip reads an export held in memory (or any io.ReaderAt) as a ZIP;
-// name stands for it in messages and may carry the export's date.
-func ReadZip(name string, r io.ReaderAt, size int64, lim Limits) (*Export, error) {
-	return collect(func(start func(Member) (Sink, error)) (*Export, error) {
-		return ScanZips([]ZipReader{{Name: name, R: r, Size: size}}, lim, nil, start)
-	})
-}
 
 // A ZipReader is a ZIP archive read through an io.ReaderAt rather than
 // from a path: a file picked in a web page, read slice by slice, or an

@@ -20,7 +20,7 @@ func TestScanProgress(t *testing.T) {
 		}
 		last, total = done, tot
 	}
-	x, err := collect(func(start func(Member) (Sink, error)) (*Export, error) {
+	x, err := keepAll(func(start func(Member) (Sink, error)) (*Export, error) {
 		return Scan(DefaultLimits, progress, []string{sample}, start)
 	})
 	if err != nil {

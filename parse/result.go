@@ -67,8 +67,10 @@ type Export struct {
 	Date    time.Time
 	Files   []FileReport
 	Unknown []UnknownFile
-	Items   []Item
-	Member  Member
+	// Items is empty when the export was streamed (Scan never keeps them);
+	// readers for tests (parsetest) fill it.
+	Items  []Item
+	Member Member
 	// Problems that concern the archive rather than one file
 	// (a file present in two parts, an unreadable entry).
 	Problems []Problem

@@ -468,30 +468,6 @@ func idKey(id string) [idBytes]byte {
 	return k
 }
 
-// collect runs a scan into a collector and puts the items in the export.
-func collect(scan func(start func(Member) (Sink, error)) (*Export, error)) (*Export, error) {
-	c := &collector{}
-	x, err := scan(func(Member) (Sink, error) { return c, nil })
-	if err != nil {
-		return nil, err
-	}
-	x.Items = c.items
-	return x, nil
-}
-
-// collector is the sink of Read: it keeps every item.
-type collector struct{ items []Item }
-
-func (c *collector) Process(*Batch) {}
-
-func (c *collector) Commit(b *Batch) {
-	for i, it := range b.Items {
-		if b.Kept(i) {
-			c.items = append(c.items, it)
-		}
-	}
-}
-
 // NewBatch makes a batch of items held in memory, for a Sink fed by its
 // caller rather than by Scan; seq orders it among the others.
 func NewBatch(items []Item, seq int) *Batch { return &Batch{Items: items, seq: seq} }
