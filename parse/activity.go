@@ -35,6 +35,7 @@ func readShares(c *fileCtx) {
 			Kind: KindPost, Line: line, Date: t, Basis: basis,
 			Visibility: strings.Clone(strings.ToUpper(strings.TrimSpace(r.Visibility))),
 			Text:       Snippet(firstNonEmpty(text, r.Title, r.Description, r.SharedURL)),
+			URL:        pageURL(r.ShareLink),
 		}, ""
 	})
 }
@@ -76,7 +77,7 @@ func readComments(c *fileCtx) {
 		}
 		return Item{
 			ID:   contentID(KindComment, r.Link, r.Message, dateKey(t, r.Date)),
-			Kind: KindComment, Line: line, Date: t, Basis: basis, Text: Snippet(r.Message),
+			Kind: KindComment, Line: line, Date: t, Basis: basis, Text: Snippet(r.Message), URL: pageURL(r.Link),
 		}, ""
 	})
 }
@@ -90,7 +91,7 @@ type reactionRow struct {
 func readReactions(c *fileCtx) {
 	readCSV(c, csvOptions{}, func(c *fileCtx, r *reactionRow, line int) (Item, string) {
 		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindReaction, r.Type, r.Link, dateKey(t, r.Date)), Kind: KindReaction, Line: line, Date: t, Basis: basis, Text: Snippet(r.Type)}, ""
+		return Item{ID: contentID(KindReaction, r.Type, r.Link, dateKey(t, r.Date)), Kind: KindReaction, Line: line, Date: t, Basis: basis, Text: Snippet(r.Type), URL: pageURL(r.Link)}, ""
 	})
 }
 
@@ -103,7 +104,7 @@ type voteRow struct {
 func readVotes(c *fileCtx) {
 	readCSV(c, csvOptions{}, func(c *fileCtx, r *voteRow, line int) (Item, string) {
 		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindPollVote, r.Link, r.Option, dateKey(t, r.Date)), Kind: KindPollVote, Line: line, Date: t, Basis: basis, Text: Snippet(r.Option)}, ""
+		return Item{ID: contentID(KindPollVote, r.Link, r.Option, dateKey(t, r.Date)), Kind: KindPollVote, Line: line, Date: t, Basis: basis, Text: Snippet(r.Option), URL: pageURL(r.Link)}, ""
 	})
 }
 
@@ -115,7 +116,7 @@ type repostRow struct {
 func readReposts(c *fileCtx) {
 	readCSV(c, csvOptions{}, func(c *fileCtx, r *repostRow, line int) (Item, string) {
 		t, basis := c.when(line, "Date", r.Date, DateExact)
-		return Item{ID: contentID(KindRepost, r.Link, dateKey(t, r.Date)), Kind: KindRepost, Line: line, Date: t, Basis: basis, Text: Snippet(activityRef(r.Link))}, ""
+		return Item{ID: contentID(KindRepost, r.Link, dateKey(t, r.Date)), Kind: KindRepost, Line: line, Date: t, Basis: basis, Text: Snippet(activityRef(r.Link)), URL: pageURL(r.Link)}, ""
 	})
 }
 
@@ -202,6 +203,28 @@ func activityRef(link string) string {
 	}
 	return link
 }
+
+// pageURL keeps a link to a LinkedIn page (https, on linkedin.com), a
+// copy so that the item does not hold the CSV record; any other text is
+// not an item's page and gives "".
+func pageURL(link string) string {
+	link = strings.TrimSpace(link)
+	if len(link) > maxURL || strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.Opaque != "" {
+		return ""
+	}
+	host := strings.ToLower(u.Host)
+	if host != "linkedin.com" && !strings.HasSuffix(host, ".linkedin.com") {
+		return ""
+	}
+	return strings.Clone(link)
+}
+
+// maxURL bounds the links kept: LinkedIn's are under 200 bytes.
+const maxURL = 512
 
 // looksLikeURL and normURL let IDs ignore how an era encoded a link (§3 Q17):
 // scheme, "www.", percent-encoding and a trailing slash do not matter.
