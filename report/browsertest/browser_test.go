@@ -389,9 +389,7 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 	if _, err := chromedp.Call(tabCtx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
 		t.Fatalf("Fetch.enable: %v", err)
 	}
-	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
-	if _, err := chromedp.Call(tabCtx, network.EmulateNetworkConditionsByRule,
-		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}}); err != nil {
+	if err := goOffline(tabCtx); err != nil {
 		t.Fatalf("Network.emulateNetworkConditionsByRule: %v", err)
 	}
 	if _, err := chromedp.Call(tabCtx, network.OverrideNetworkState,
@@ -489,6 +487,33 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 	if f.Lang != p.lang {
 		t.Errorf("<html lang=%q>, want %q", f.Lang, p.lang)
 	}
+}
+
+// goOffline turns the tab's network off. Chromium moved "offline" out of
+// each rule's conditions to the command's own parameters (Chromium 14x);
+// the form cdproto knows is tried first, then the newer one.
+func goOffline(ctx context.Context) error {
+	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
+	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
+		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}})
+	if err == nil {
+		return nil
+	}
+	type rule struct {
+		URLPattern         string  `json:"urlPattern"`
+		Latency            float64 `json:"latency"`
+		DownloadThroughput float64 `json:"downloadThroughput"`
+		UploadThroughput   float64 `json:"uploadThroughput"`
+	}
+	type params struct {
+		Offline bool   `json:"offline"`
+		Rules   []rule `json:"matchedNetworkConditions"`
+	}
+	byRule := cdp.Command[params, network.EmulateNetworkConditionsByRuleResult]{Method: network.CommandEmulateNetworkConditionsByRule}
+	if _, err2 := chromedp.Call(ctx, byRule, params{Offline: true, Rules: []rule{{DownloadThroughput: -1, UploadThroughput: -1}}}); err2 != nil {
+		return fmt.Errorf("%v; with offline as a parameter: %v", err, err2)
+	}
+	return nil
 }
 
 // lockedWriter lets the browser's output and the test read it safely.
