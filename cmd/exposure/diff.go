@@ -85,7 +85,8 @@ func side(rf readFlags, p *policy.Policy, mf memberFlags, paths []string) (analy
 		return analysis.Source{}, analysis.Options{}, err
 	}
 	src, err := rf.source(paths)
-	return src, analysis.Options{Policy: p, Given: given, Today: today()}, err
+	// The comparison lists its own items; the sides keep none for a report.
+	return src, analysis.Options{Policy: p, Given: given, Today: today(), TopN: -1}, err
 }
 
 // declareSide declares --old-region, --old-opt-out, … for one side.
