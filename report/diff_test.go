@@ -54,7 +54,8 @@ func TestDiffPage(tt *testing.T) {
 		}
 		page := b.String()
 		tstCheckInert(t, page)
-		want := text(lang, "diff_counts", number(lang, added), number(lang, removed), number(lang, changed))
+		items := func(n int) string { return tn(lang, "diff_n_items", n, number(lang, n)) }
+		want := text(lang, "diff_counts", items(added), items(removed), items(changed))
 		if !strings.Contains(page, want) {
 			t.Errorf("%s: the page does not say %q", lang, want)
 		}
