@@ -2,13 +2,13 @@ package report
 
 import (
 	"bufio"
-	"slices"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
