@@ -224,8 +224,27 @@ var texts = map[string]tr{
 	"mark_pause":           {"training paused", "entraînement suspendu"},
 	"mark_optout":          {"your opt-out", "votre refus"},
 	"mark_line_dashed":     {"Dashed line: %s (%s).", "Ligne tiretée : %s (%s)."},
+	"term_export":          {"Export", "Export"},
+	"term_policy":          {"Policy", "Règles"},
+	"term_total":           {"Total", "Total"},
+	"term_more":            {"and %d more", "et %d autres"},
+	"term_region_flag":     {"given with --region", "donnée par --region"},
+	"term_region_profile":  {"from Profile.csv Geo Location", "d'après Geo Location de Profile.csv"},
+	"term_region_default":  {"not found in the export; give --region", "absente de l'export ; indiquez --region"},
+	"term_setting_off":     {"setting off on %s", "réglage désactivé le %s"},
+	"term_objection_sent":  {"objection sent on %s", "opposition envoyée le %s"},
+	"term_no_optout":       {"none given (--opt-out, --objection)", "aucun indiqué (--opt-out, --objection)"},
+	"term_added":           {"Added since the old export", "Ajoutés depuis l'ancien export"},
+	"term_removed":         {"Removed (deleted) since", "Retirés (supprimés) depuis"},
+	"term_changed":         {"Outcome changed", "Résultat changé"},
+	"term_report":          {"Report: %s (open it in a browser; it loads nothing from the network)", "Rapport : %s (ouvrez-le dans un navigateur ; il ne charge rien depuis le réseau)"},
+	"term_diff_page":       {"Comparison page: %s (open it in a browser; it loads nothing from the network)", "Page de comparaison : %s (ouvrez-la dans un navigateur ; elle ne charge rien depuis le réseau)"},
 	"mark_line_optout":     {"Solid blue line: %s (%s).", "Ligne bleue pleine : %s (%s)."},
 }
+
+// Text is one of the report's texts in lang (en or fr), with fmt
+// arguments applied: the command's own lines that the member reads.
+func Text(lang, key string, args ...any) string { return t(lang, key, args...) }
 
 // t returns a text in lang, with fmt arguments applied.
 func t(lang, key string, args ...any) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	flag "github.com/spf13/pflag"
@@ -22,6 +23,7 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	oldParts := fs.StringArray("old-part", nil, "another part (`ARCHIVE`) of the old export; repeatable")
 	newParts := fs.StringArray("new-part", nil, "another part (`ARCHIVE`) of the new export; repeatable")
 	jsonOut := fs.String("json", "", "write the comparison as JSON to `FILE` (- for standard output)")
+	csvOut := fs.String("csv", "", "write the items added, removed and changed as CSV to `FILE`, one row each (- for standard output)")
 	output := fs.StringP("output", "o", "", "write the comparison as an HTML page to `FILE`")
 	lang := fs.String("lang", "", "page `language`: en or fr (default: from LC_ALL/LANG, else en)")
 	var rf readFlags
@@ -46,6 +48,10 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
+		warnDates(stderr, p, oldOpt.Given, today(), "old")
+		if newOpt.Given != oldOpt.Given {
+			warnDates(stderr, p, newOpt.Given, today(), "new")
+		}
 		// The new export is read first, then the old one: a bar each.
 		doneNew, doneOld := rf.watch(stderr, &newSrc), rf.watch(stderr, &oldSrc)
 		if show := oldSrc.Progress; show != nil {
@@ -63,6 +69,11 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 				return err
 			}
 		}
+		if *csvOut != "" {
+			if err := writeOutput(*csvOut, inputs, stdout, func(w io.Writer) error { return report.WriteDiffCSV(w, d) }); err != nil {
+				return err
+			}
+		}
 		if *output != "" {
 			err := writeOutput(*output, inputs, stdout, func(w io.Writer) error {
 				return report.WriteDiffHTML(w, d, report.HTMLOptions{Lang: language})
@@ -71,10 +82,16 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 				return err
 			}
 		}
-		if *jsonOut == "-" || *output == "-" {
+		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
 			return nil
 		}
-		return report.WriteDiffSummary(stdout, d)
+		if err := report.WriteDiffSummary(stdout, d, language); err != nil {
+			return err
+		}
+		if *output != "" {
+			fmt.Fprintf(stdout, "\n%s\n", report.Text(language, "term_diff_page", *output))
+		}
+		return nil
 	}
 }
 
