@@ -40,7 +40,7 @@
     o.aria = { enabled: true, label: { enabled: false }, decal: { show: true } };
     o.backgroundColor = "transparent";
     if (narrow && o.grid) {
-      [].concat(o.grid).forEach(function (g) { g.left = "2"; g.right = "10"; });
+      [].concat(o.grid).forEach(function (g) { g.left = "2"; g.right = "26"; });
     }
     return o;
   };
