@@ -414,13 +414,17 @@ func kindName(lang, kind string) string {
 
 var monthsFR = []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
 
-// dateText writes a day in the reader's language: "1 Dec 2025", "1 déc. 2025".
+// dateText writes a day in the reader's language: "1 Dec 2025", "1er déc. 2025".
 func dateText(lang string, d time.Time) string {
 	if d.IsZero() {
 		return "–"
 	}
 	if lang == "fr" {
-		return fmt.Sprintf("%d %s %d", d.Day(), monthsFR[d.Month()-1], d.Year())
+		day := strconv.Itoa(d.Day())
+		if d.Day() == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", day, monthsFR[d.Month()-1], d.Year())
 	}
 	return d.Format("2 Jan 2006")
 }

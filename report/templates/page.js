@@ -24,7 +24,7 @@
   // Charts.
   var specs = data("exposure-charts") || [];
   var narrowWidth = 560;
-  var tune = function (options, narrow) {
+  var tune = function (options, narrow, width) {
     var o = JSON.parse(JSON.stringify(options));
     var axes = function (a) { return [].concat(a || []); };
     axes(o.xAxis).concat(axes(o.yAxis)).forEach(function (a) {
@@ -42,13 +42,26 @@
     if (narrow && o.grid) {
       [].concat(o.grid).forEach(function (g) { g.left = "2"; g.right = "26"; });
     }
+    // A legend that needs two or three lines wraps above the plot, which
+    // moves down to make room; a longer one scrolls on one line.
+    var legend = [].concat(o.legend || [])[0];
+    if (legend && legend.show !== false && o.grid) {
+      var est = 0;
+      [].concat(o.series || []).forEach(function (s) { est += String(s.name || "").length * 6.6 + 40; });
+      var lines = Math.ceil(est / Math.max(width - 30, 100));
+      if (lines > 1 && lines <= 3) {
+        legend.type = "plain";
+        [].concat(o.grid).forEach(function (g) { g.top = String(16 + 24 * lines); });
+      }
+    }
     return o;
   };
   var charts = [];
   var draw = function (c) {
     var narrow = c.el.clientWidth < narrowWidth;
     var theme = dark && dark.matches ? "dark" : null;
-    if (c.chart && c.theme === theme && c.narrow === narrow) {
+    var lines = Math.round(c.el.clientWidth / 120);
+    if (c.chart && c.theme === theme && c.narrow === narrow && c.lines === lines) {
       c.chart.resize();
       return;
     }
@@ -56,7 +69,8 @@
     c.chart = echarts.init(c.el, theme, { renderer: "svg" });
     c.theme = theme;
     c.narrow = narrow;
-    c.chart.setOption(tune(c.spec.options, narrow));
+    c.lines = lines;
+    c.chart.setOption(tune(c.spec.options, narrow, c.el.clientWidth));
     c.el.setAttribute("data-drawn", "true");
     c.el.setAttribute("data-width", String(c.el.clientWidth));
   };
