@@ -227,3 +227,56 @@ func tstDiffPage(t *testing.T, d *analysis.Diff, lang string) string {
 	}
 	return b.String()
 }
+
+// The verdict and the advice follow the member's state: no opt-out, a
+// late one, an early one, an objection, training not started.
+func TestSituationAdvice(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, c := range []struct {
+		name              string
+		optOut, objection string
+		asOf              string
+		verdict           string
+		steps, notSteps   []string
+	}{
+		{"no opt-out", "", "", "2026-11-23", "v_none", []string{"setting", "form", "art21"}, []string{"setting_check"}},
+		{"late opt-out", "2025-12-01", "", "2026-11-23", "v_late", []string{"setting_check", "form"}, []string{"setting"}},
+		{"early opt-out", "2025-10-01", "", "2026-11-23", "v_early", []string{"setting_check"}, []string{"setting"}},
+		{"objection only", "", "2025-12-15", "2026-11-23", "v_late", []string{"setting", "erasure"}, []string{"form", "art21"}},
+		{"not started", "", "", "2025-06-01", "v_not_started", []string{"setting", "form"}, nil},
+	} {
+		r := tstFixture(t)
+		r.c.Member.OptOut, r.c.Member.Objection = time.Time{}, time.Time{}
+		if c.optOut != "" {
+			r.c.Member.OptOut = day(c.optOut)
+		}
+		if c.objection != "" {
+			r.c.Member.Objection = day(c.objection)
+		}
+		r.c.AsOf = day(c.asOf)
+		r.Result = r.run(nil)
+		res := &result{r.Result, false}
+		s := res.situation()
+		v := verdict("en", res, s)
+		pattern := "^" + strings.ReplaceAll(regexp.QuoteMeta(t2("en", c.verdict)), "%s", ".*") + "$"
+		if !regexp.MustCompile(pattern).MatchString(v[0]) {
+			t.Errorf("%s: verdict %q, want the %s sentence", c.name, v[0], c.verdict)
+		}
+		got := map[string]bool{}
+		for _, st := range nextSteps {
+			if st.when(s, res.Member.Region) {
+				got[st.id] = true
+			}
+		}
+		for _, id := range c.steps {
+			if !got[id] {
+				t.Errorf("%s: no step %s (steps %v)", c.name, id, got)
+			}
+		}
+		for _, id := range c.notSteps {
+			if got[id] {
+				t.Errorf("%s: step %s given (steps %v)", c.name, id, got)
+			}
+		}
+	}
+}

@@ -334,11 +334,14 @@ type situation struct {
 	optOut  time.Time // the effective opt-out
 	via     string    // "setting" or "objection": which of the two is effective
 	content int       // exposed posts, comments and articles
+	// setting and objected: whether the member switched the setting off,
+	// and sent the objection form.
+	setting, objected bool
 }
 
 func (r *result) situation() situation {
 	m := r.Member
-	s := situation{optOut: m.EffectiveOptOut(), via: "setting"}
+	s := situation{optOut: m.EffectiveOptOut(), via: "setting", setting: !m.OptOut.IsZero(), objected: !m.Objection.IsZero()}
 	if !m.Objection.IsZero() && (m.OptOut.IsZero() || m.Objection.Before(m.OptOut)) {
 		s.via = "objection"
 	}

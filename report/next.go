@@ -41,11 +41,11 @@ func inRegion(codes ...string) func(situation, string) bool {
 }
 
 var nextSteps = []nextStep{
-	{"setting", func(s situation, _ string) bool { return s.optOut.IsZero() || s.via == "objection" }, []stepLink{{"setting", urlSetting}}},
-	{"setting_check", func(s situation, _ string) bool { return !s.optOut.IsZero() && s.via == "setting" }, []stepLink{{"setting", urlSetting}}},
+	{"setting", func(s situation, _ string) bool { return !s.setting }, []stepLink{{"setting", urlSetting}}},
+	{"setting_check", func(s situation, _ string) bool { return s.setting }, []stepLink{{"setting", urlSetting}}},
 	{"delete", func(s situation, _ string) bool { return s.content > 0 }, []stepLink{{"explore_content", "#explore-content"}, {"activity", urlActivity}}},
-	{"form", always, []stepLink{{"form", urlObjection}}},
-	{"art21", inRegion("EU", "UK"), nil},
+	{"form", func(s situation, _ string) bool { return !s.objected }, []stepLink{{"form", urlObjection}}},
+	{"art21", func(s situation, region string) bool { return !s.objected && inRegion("EU", "UK")(s, region) }, nil},
 	{"erasure", inRegion("EU", "UK"), nil},
 	{"authority_eu", inRegion("EU"), []stepLink{{"edpb", urlEDPB}, {"dpc", urlDPC}}},
 	{"authority_uk", inRegion("UK"), []stepLink{{"ico", urlICO}}},
