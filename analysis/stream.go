@@ -34,11 +34,16 @@ type Options struct {
 	// one: the caller's clock, so that tests can fix it.
 	Today time.Time
 	// TopN is how many of the newest exposed items the result keeps for a
-	// report's list (default 200).
+	// report's list (0: MaxListed; below 0: none).
 	TopN int
 	// Writers receive the items as they are classified.
 	Writers []ItemWriter
 }
+
+// MaxListed is how many of the newest exposed items a report lists by
+// default: its item explorer holds them all, compactly, and says so when
+// there are more.
+const MaxListed = 20_000
 
 // Stream classifies an export's items while parse.Scan reads them: it is
 // the parse.Sink of an analysis. Each item is classified and its rows made
@@ -59,8 +64,11 @@ type Stream struct {
 // NewStream starts the analysis of one export for member m as of asOf
 // (p nil: inspect), and begins the writers.
 func NewStream(p *policy.Policy, m policy.Member, asOf time.Time, topN int, writers []ItemWriter) *Stream {
-	if topN <= 0 {
-		topN = 200
+	switch {
+	case topN == 0:
+		topN = MaxListed
+	case topN < 0:
+		topN = 0
 	}
 	s := &Stream{topN: topN, writers: writers}
 	s.r = &Result{Policy: p, Member: m, AsOf: asOf, Tally: newTally(topN)}

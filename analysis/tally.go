@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -16,6 +17,10 @@ type Tally struct {
 	ByOutcome [policy.NumOutcomes]int
 	Kinds     map[parse.Kind]*KindTally
 	Undated   int
+	// UndatedAssumed counts the classified items the policy places at the
+	// registration for want of a date (those flagged "undated"): the
+	// undated items of the kinds it covers.
+	UndatedAssumed int
 	// Exposed counts the items in scope or possibly in scope.
 	Exposed int
 	// Split counts the items created before ([0]) and on or after ([1])
@@ -74,6 +79,9 @@ func (t *Tally) add(rules *tallyRules, it *parse.Item, c *policy.Result, order i
 		return
 	}
 	outcome := c.Outcome
+	if slices.Contains(c.Flags, policy.FlagUndated) {
+		t.UndatedAssumed++
+	}
 	t.ByOutcome[outcome]++
 	k.ByOutcome[outcome]++
 	day := ItemDay(it, rules.registered)
@@ -87,7 +95,7 @@ func (t *Tally) add(rules *tallyRules, it *parse.Item, c *policy.Result, order i
 	t.Split[after][outcome]++
 	if outcome.Exposed() {
 		t.Exposed++
-		t.top.offer(ShownItem{Item: *it, Outcome: outcome, order: order})
+		t.top.offer(ShownItem{Item: *it, Outcome: outcome, Reason: c.Reason, Flags: c.Flags, order: order})
 	}
 }
 
@@ -111,6 +119,7 @@ func (t *Tally) addMonth(day time.Time, outcome policy.Outcome) {
 func (t *Tally) merge(u *Tally) {
 	t.Items += u.Items
 	t.Undated += u.Undated
+	t.UndatedAssumed += u.UndatedAssumed
 	t.Exposed += u.Exposed
 	for i := range policy.NumOutcomes {
 		t.ByOutcome[i] += u.ByOutcome[i]
@@ -198,7 +207,11 @@ func (t *Tally) Newest() []ShownItem { return t.top.first() }
 type ShownItem struct {
 	Item    parse.Item
 	Outcome policy.Outcome
-	order   int64
+	Reason  policy.Reason
+	// Flags are the classification's flags (the item's own are in Item):
+	// shared and read-only.
+	Flags []string
+	order int64
 }
 
 // newerItem: newer first; equal dates in export order; undated last.
@@ -210,11 +223,16 @@ func newerItem(a, b *ShownItem) bool {
 }
 
 // boundedList keeps the first max of the values offered in the order
-// before gives, whatever the order they are offered in.
+// before gives, whatever the order they are offered in. Once it has been
+// full, a value that does not come before the last one kept is turned
+// away at once, so that a long export costs no sorting past its newest
+// items.
 type boundedList[T any] struct {
 	max    int
 	before func(a, b *T) bool
 	items  []T
+	full   bool
+	last   T // the last value kept when full
 }
 
 func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
@@ -222,7 +240,7 @@ func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
 }
 
 func (l *boundedList[T]) offer(v T) {
-	if l.max <= 0 {
+	if l.max <= 0 || l.full && !l.before(&v, &l.last) {
 		return
 	}
 	l.items = append(l.items, v)
@@ -243,6 +261,9 @@ func (l *boundedList[T]) trim() {
 	if len(l.items) > l.max {
 		clear(l.items[l.max:])
 		l.items = l.items[:l.max]
+	}
+	if len(l.items) == l.max {
+		l.full, l.last = true, l.items[l.max-1]
 	}
 }
 

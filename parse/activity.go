@@ -30,6 +30,7 @@ func (r *shareRow) item(c rowCtx) (Item, string) {
 		return Item{}, "not a post record (no date, link or text)"
 	}
 	it.Visibility = strings.Clone(strings.ToUpper(strings.TrimSpace(r.Visibility)))
+	it.URL = pageURL(r.ShareLink)
 	return it, ""
 }
 
@@ -57,6 +58,7 @@ func (r *commentRow) item(c rowCtx) (Item, string) {
 	if it.Date.IsZero() && r.Link == "" {
 		return Item{}, "not a comment record (no date or link)"
 	}
+	it.URL = pageURL(r.Link)
 	return it, ""
 }
 
@@ -67,7 +69,7 @@ type reactionRow struct {
 }
 
 func (r *reactionRow) item(c rowCtx) (Item, string) {
-	return c.dated(&r.Date, Snippet(r.Type), r.Type, r.Link), ""
+	return linked(c.dated(&r.Date, Snippet(r.Type), r.Type, r.Link), r.Link), ""
 }
 
 type voteRow struct {
@@ -77,7 +79,7 @@ type voteRow struct {
 }
 
 func (r *voteRow) item(c rowCtx) (Item, string) {
-	return c.dated(&r.Date, Snippet(r.Option), r.Link, r.Option), ""
+	return linked(c.dated(&r.Date, Snippet(r.Option), r.Link, r.Option), r.Link), ""
 }
 
 type repostRow struct {
@@ -86,7 +88,7 @@ type repostRow struct {
 }
 
 func (r *repostRow) item(c rowCtx) (Item, string) {
-	return c.dated(&r.Date, Snippet(activityRef(r.Link)), r.Link), ""
+	return linked(c.dated(&r.Date, Snippet(activityRef(r.Link)), r.Link), r.Link), ""
 }
 
 type savedItemRow struct {
@@ -159,3 +161,31 @@ func activityRef(link string) string {
 	}
 	return link
 }
+
+// linked gives an item the link to its LinkedIn page.
+func linked(it Item, link string) Item {
+	it.URL = pageURL(link)
+	return it
+}
+
+// pageURL keeps a link to a LinkedIn page (https, on linkedin.com), a
+// copy so that the item does not hold the CSV record; any other text is
+// not an item's page and gives "".
+func pageURL(link string) string {
+	link = strings.TrimSpace(link)
+	if len(link) > maxURL || strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.Opaque != "" {
+		return ""
+	}
+	host := strings.ToLower(u.Host)
+	if host != "linkedin.com" && !strings.HasSuffix(host, ".linkedin.com") {
+		return ""
+	}
+	return strings.Clone(link)
+}
+
+// maxURL bounds the links kept: LinkedIn's are under 200 bytes.
+const maxURL = 512

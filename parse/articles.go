@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"html"
 	"io"
 	"path"
 	"regexp"
@@ -13,6 +14,7 @@ const maxArticle = 4 << 20
 
 var (
 	h1RE        = regexp.MustCompile(`(?is)<h1[^>]*>(.*?)</h1>`)
+	hrefRE      = regexp.MustCompile(`(?is)<a\s[^>]*href="([^"]*)"`)
 	titleRE     = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 	createdRE   = regexp.MustCompile(`(?is)<p[^>]*class="created"[^>]*>(.*?)</p>`)
 	publishedRE = regexp.MustCompile(`(?is)<p[^>]*class="published"[^>]*>(.*?)</p>`)
@@ -31,7 +33,8 @@ func readArticle(c *fileCtx) {
 	}
 	c.report.Encoding = encUTF8
 	page := string(data)
-	title := htmlText(submatch(h1RE, page))
+	h1 := submatch(h1RE, page)
+	title := htmlText(h1)
 	if title == "" {
 		title = htmlText(submatch(titleRE, page))
 	}
@@ -49,6 +52,8 @@ func readArticle(c *fileCtx) {
 		ID:   datedID(KindArticle, d, created.Raw, title),
 		Kind: KindArticle, Date: d, Basis: basis,
 		Text: Snippet(firstNonEmpty(title, strings.TrimSuffix(path.Base(c.e.path), path.Ext(c.e.path)))),
+		// A published article's title links to its page.
+		URL: pageURL(html.UnescapeString(submatch(hrefRE, h1))),
 	}
 	// A draft says so ("Published on ---", "Not published yet"); a page
 	// without a "published" paragraph says nothing either way.

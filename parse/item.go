@@ -144,6 +144,11 @@ type Item struct {
 	// Text is a short display text. It is the member's data: it goes into
 	// their own report only, never into logs or error messages.
 	Text string
+	// URL is the item's own LinkedIn page as the export gives it (a post's
+	// ShareLink, the Link of a comment, reaction, vote or repost, an
+	// article's address), or empty. Like Text it is the member's data, for
+	// their own report; it takes no part in the ID.
+	URL string
 	// Flags are facts the parser noticed about this item (e.g. "hidden_profile").
 	Flags []string
 }

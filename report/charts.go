@@ -1,9 +1,11 @@
 package report
 
 import (
-	"exposure/policy"
 	"sort"
+	"strings"
 	"time"
+
+	"exposure/policy"
 
 	"exposure/parse"
 
@@ -18,25 +20,42 @@ import (
 // are data, encoded by html/template into a JSON block that the page's own
 // fixed script reads (html.go).
 
-// outcomeColors: red for exposed, amber for disputed, green for protected,
-// greys for what the training does not concern.
+// outcomeColors come from the Okabe–Ito palette, which readers with any
+// common colour-vision deficiency tell apart: vermillion for exposed,
+// orange for disputed, blue for protected, greys for what the training
+// does not concern. They differ in lightness too, and the page's script
+// adds a pattern to each bar series (ECharts' decals) and a dash style to
+// each line, so that colour is never the only cue.
 var outcomeColors = map[string]string{
-	"in_scope":          "#c0392b",
-	"possibly_in_scope": "#e08e0b",
-	"protected":         "#2e8b57",
+	"in_scope":          "#d55e00",
+	"possibly_in_scope": "#e69f00",
+	"protected":         "#0072b2",
 	"excluded":          "#6c7a89",
 	"not_listed":        "#c3c9d0",
 }
 
+// outcomeDash is each outcome's line style, the second cue of line charts.
+var outcomeDash = map[string]string{"in_scope": "solid", "possibly_in_scope": "dashed", "protected": "dotted"}
+
 // chartSpec is one chart of the page: a fixed ID, so that output is stable,
-// its title and note, and the ECharts options.
+// its title and note, the ECharts options, and what stands for it without
+// sight: an accessible name and a table of its data.
 type chartSpec struct {
-	ID      string `json:"id"`
-	Title   string `json:"-"`
-	Note    string `json:"-"`
-	Height  int    `json:"-"`
-	Wide    bool   `json:"-"` // spans the page's two columns
-	Options any    `json:"options"`
+	ID      string     `json:"id"`
+	Title   string     `json:"-"`
+	Note    string     `json:"-"`
+	Label   string     `json:"-"` // accessible name: what the chart shows, in a sentence
+	Height  int        `json:"-"`
+	Wide    bool       `json:"-"` // spans the page's two columns
+	Table   chartTable `json:"-"`
+	Options any        `json:"options"`
+}
+
+// chartTable is a chart's data as a table, for screen readers and print.
+type chartTable struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
 }
 
 // maxKindBars bounds the kinds chart; the table below it lists every kind.
@@ -60,10 +79,14 @@ func monthKey(t time.Time) string { return t.UTC().Format("2006-01") }
 // when it falls a month after a window start.
 type marker struct {
 	Month  string
+	Day    time.Time
 	Label  string
 	OptOut bool
 }
 
+// markLines draws the markers as lines without labels: labels of lines a
+// month apart overlap, so the chart's note says what each line is
+// (markNote), and hovering a line names it.
 func markLines(ms []marker) charts.SeriesOpts {
 	return func(s *charts.SingleSeries) {
 		if s.MarkLines == nil {
@@ -72,7 +95,6 @@ func markLines(ms []marker) charts.SeriesOpts {
 		for _, m := range ms {
 			item := map[string]any{"name": m.Label, "xAxis": m.Month}
 			if m.OptOut {
-				item["label"] = map[string]any{"position": "insideMiddleTop", "color": outcomeColors["protected"]}
 				item["lineStyle"] = map[string]any{"color": outcomeColors["protected"], "type": "solid", "width": 2}
 			}
 			s.MarkLines.Data = append(s.MarkLines.Data, item)
@@ -82,16 +104,37 @@ func markLines(ms []marker) charts.SeriesOpts {
 
 var markStyle = charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 	Symbol:    []string{"none", "none"},
-	Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop", FontSize: 11},
-	LineStyle: &opts.LineStyle{Color: "#1d2630", Type: "dashed", Width: 1},
+	Label:     &opts.Label{Show: opts.Bool(false), Formatter: "{b}"},
+	LineStyle: &opts.LineStyle{Color: "#5b6673", Type: "dashed", Width: 1},
 })
 
+// markNote says what the lines of a chart are: "Dashed line: training
+// starts (3 Nov 2025). Solid blue line: your opt-out (1 Dec 2025)."
+func markNote(lang string, ms []marker) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		key := "mark_line_dashed"
+		if m.OptOut {
+			key = "mark_line_optout"
+		}
+		part := t(lang, key, m.Label, dateText(lang, m.Day))
+		if !seen[part] {
+			seen[part] = true
+			parts = append(parts, part)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// The legend scrolls on one line rather than wrapping over the plot on a
+// narrow screen.
 func globalOpts(legend bool) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "32", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
 	}
 }
@@ -120,11 +163,12 @@ func lineData(v []int) []opts.LineData {
 	return out
 }
 
-// monthAxisOpts: a legend, months along x, whole counts up y.
+// monthAxisOpts: a legend, months along x, whole counts up y; labels that
+// would overlap are left out.
 func monthAxisOpts() []charts.GlobalOpts {
 	return append(globalOpts(true),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1, AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}))
 }
 
 // timelineChart: items by month of creation, stacked by outcome, with the
@@ -150,9 +194,13 @@ func linesChart(months []string, series []namedSeries, marks []marker) any {
 	line.SetGlobalOptions(monthAxisOpts()...)
 	line.SetXAxis(months)
 	for i, s := range series {
+		dash := s.Dash
+		if dash == "" {
+			dash = "solid"
+		}
 		so := []charts.SeriesOpts{
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}),
-			charts.WithLineStyleOpts(opts.LineStyle{Color: s.Color, Width: 2}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: s.Color, Width: 2, Type: dash}),
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), Step: s.Step}),
 		}
 		if i == 0 && len(marks) > 0 {
@@ -167,6 +215,7 @@ func linesChart(months []string, series []namedSeries, marks []marker) any {
 type namedSeries struct {
 	Name   string
 	Color  string
+	Dash   string // the line's style: solid (default), dashed, dotted
 	Values []int
 	Step   any
 }
@@ -196,11 +245,14 @@ func newCategoryBar(categories []string) *charts.Bar {
 // long) and, for horizontal bars, lists the categories top down.
 func finishBars(bar *charts.Bar, horizontal bool) {
 	every := &opts.AxisLabel{Interval: "0"}
+	values := &opts.AxisLabel{HideOverlap: opts.Bool(true)}
 	if horizontal {
 		bar.XYReversal()
-		bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: every}))
+		bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: every}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: values}))
 	} else {
-		bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: every}))
+		bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: every}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", AxisLabel: values}))
 	}
 	bar.Validate()
 }
@@ -213,20 +265,94 @@ func buildCharts(r *result, lang string) []chartSpec {
 		created[o] = r.Tally.MonthCounts(months, policy.Outcome(i))
 	}
 	marks := r.markers(lang, index)
+	exposedLines := []namedSeries{
+		{Name: t(lang, "out_in_scope"), Color: outcomeColors["in_scope"], Values: cumulate(created["in_scope"])},
+		{Name: t(lang, "out_possibly_in_scope"), Color: outcomeColors["possibly_in_scope"], Dash: outcomeDash["possibly_in_scope"], Values: cumulate(created["possibly_in_scope"])},
+		{Name: t(lang, "out_protected"), Color: outcomeColors["protected"], Dash: outcomeDash["protected"], Values: cumulate(created["protected"])},
+	}
+	byOutcome := make([]namedSeries, len(outcomeNames))
+	for i, o := range outcomeNames {
+		byOutcome[i] = namedSeries{Name: t(lang, "out_"+o), Values: created[o]}
+	}
+	timelineNote := t(lang, "ch_timeline_note")
+	if n := markNote(lang, marks); n != "" {
+		timelineNote += " " + n
+	}
 	specs := []chartSpec{
-		{ID: "chart-timeline", Title: t(lang, "ch_timeline"), Note: t(lang, "ch_timeline_note"), Height: 340,
+		{ID: "chart-timeline", Title: t(lang, "ch_timeline"), Note: timelineNote, Height: 340,
+			Label:   t(lang, "ch_timeline_label", number(lang, r.Tally.Items-r.Tally.Undated), monthText(lang, months[0]), monthText(lang, months[len(months)-1])),
+			Table:   monthTable(lang, t(lang, "ch_timeline"), months, byOutcome, false),
 			Options: timelineChart(lang, months, created, marks)},
-		{ID: "chart-cumulative", Title: t(lang, "ch_cumulative"), Note: t(lang, "ch_cumulative_note"), Height: 340,
-			Options: linesChart(months, []namedSeries{
-				{Name: t(lang, "out_in_scope"), Color: outcomeColors["in_scope"], Values: cumulate(created["in_scope"])},
-				{Name: t(lang, "out_possibly_in_scope"), Color: outcomeColors["possibly_in_scope"], Values: cumulate(created["possibly_in_scope"])},
-				{Name: t(lang, "out_protected"), Color: outcomeColors["protected"], Values: cumulate(created["protected"])},
-			}, marks)},
+		{ID: "chart-cumulative", Title: t(lang, "ch_cumulative"), Note: joinNote(t(lang, "ch_cumulative_note"), markNote(lang, marks)), Height: 340,
+			Label:   cumulativeLabel(lang, exposedLines),
+			Table:   monthTable(lang, t(lang, "ch_cumulative"), months, exposedLines, true),
+			Options: linesChart(months, exposedLines, marks)},
 		r.whatIfChart(lang),
 		r.beforeAfterChart(lang),
 		r.kindsChart(lang),
 	}
 	return specs
+}
+
+func joinNote(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + " " + b
+}
+
+// monthText is a month axis label ("2006-01") in words: "Dec 2025", "déc. 2025".
+func monthText(lang, label string) string {
+	m, err := time.Parse("2006-01", label)
+	if err != nil {
+		return label
+	}
+	if lang == "fr" {
+		return monthsFR[m.Month()-1] + " " + m.Format("2006")
+	}
+	return m.Format("Jan 2006")
+}
+
+// monthTable is a month chart's data: the months where some value is
+// not zero (a running total: where it changes), one column per series.
+func monthTable(lang, caption string, months []string, series []namedSeries, running bool) chartTable {
+	tb := chartTable{Caption: caption, Head: []string{t(lang, "col_month")}}
+	for _, s := range series {
+		tb.Head = append(tb.Head, s.Name)
+	}
+	for i, m := range months {
+		keep := false
+		for _, s := range series {
+			v := s.Values[i]
+			if running && i > 0 {
+				keep = keep || v != s.Values[i-1]
+			} else {
+				keep = keep || v != 0
+			}
+		}
+		if !keep {
+			continue
+		}
+		row := []string{monthText(lang, m)}
+		for _, s := range series {
+			row = append(row, number(lang, s.Values[i]))
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
+
+// cumulativeLabel: the running totals as of the last month.
+func cumulativeLabel(lang string, series []namedSeries) string {
+	var parts []string
+	for _, s := range series {
+		last := 0
+		if len(s.Values) > 0 {
+			last = s.Values[len(s.Values)-1]
+		}
+		parts = append(parts, s.Name+" "+number(lang, last))
+	}
+	return t(lang, "ch_cumulative_label", strings.Join(parts, ", "))
 }
 
 // monthIndex is the month axis: from the first dated item to the as-of day
@@ -279,7 +405,7 @@ func (r *result) markers(lang string, index map[string]int) []marker {
 	var out []marker
 	add := func(d time.Time, label string) {
 		if _, ok := index[monthKey(d)]; ok && !d.IsZero() {
-			out = append(out, marker{Month: monthKey(d), Label: label, OptOut: label == t(lang, "mark_optout")})
+			out = append(out, marker{Month: monthKey(d), Day: d, Label: label, OptOut: label == t(lang, "mark_optout")})
 		}
 	}
 	if reg, ok := r.Policy.Region(r.Member.Region); ok {
@@ -293,34 +419,69 @@ func (r *result) markers(lang string, index map[string]int) []marker {
 }
 
 // whatIfChart: had the member opted out in each month, how many items
-// would be in scope (and possibly in scope) today.
+// would be in scope (and possibly in scope) today. The curve is drawn from
+// where it starts to change (the region's first training window); the
+// flat span before is said in words.
 func (r *result) whatIfChart(lang string) chartSpec {
-	months := make([]string, len(r.WhatIf))
-	in := make([]int, len(r.WhatIf))
-	maybe := make([]int, len(r.WhatIf))
+	points := r.WhatIf
+	from := 0
+	var first time.Time
+	if reg, ok := r.Policy.Region(r.Member.Region); ok {
+		for _, w := range reg.Windows {
+			if first.IsZero() || w.Start.Before(first) {
+				first = w.Start
+			}
+		}
+	}
+	for i := range points {
+		if points[i].Counts != points[0].Counts || !first.IsZero() && !points[i].Month.Before(first.AddDate(0, -1, 0)) {
+			from = max(i-1, 0)
+			break
+		}
+	}
+	flat := ""
+	if from > 0 {
+		p := points[0].Counts
+		flat = t(lang, "ch_whatif_flat", monthText(lang, monthKey(points[0].Month)), monthText(lang, monthKey(points[from].Month)),
+			number(lang, p[policy.InScope]), number(lang, p[policy.PossiblyInScope]))
+	}
+	points = points[from:]
+	months := make([]string, len(points))
+	in := make([]int, len(points))
+	maybe := make([]int, len(points))
 	index := map[string]int{}
-	for i, w := range r.WhatIf {
+	for i, w := range points {
 		months[i], in[i], maybe[i] = monthKey(w.Month), w.Counts[policy.InScope], w.Counts[policy.PossiblyInScope]
 		index[months[i]] = i
 	}
 	var marks []marker
-	if d := r.Member.EffectiveOptOut(); !d.IsZero() {
-		if _, ok := index[monthKey(d)]; ok {
-			marks = append(marks, marker{Month: monthKey(d), Label: t(lang, "mark_optout"), OptOut: true})
-		}
-	}
 	if reg, ok := r.Policy.Region(r.Member.Region); ok {
 		for _, w := range reg.Windows {
 			if _, ok := index[monthKey(w.Start)]; ok {
-				marks = append(marks, marker{Month: monthKey(w.Start), Label: t(lang, "mark_start")})
+				marks = append(marks, marker{Month: monthKey(w.Start), Day: w.Start, Label: t(lang, "mark_start")})
 			}
 		}
 	}
-	return chartSpec{ID: "chart-whatif", Title: t(lang, "ch_whatif"), Note: t(lang, "ch_whatif_note"), Height: 340,
-		Options: linesChart(months, []namedSeries{
-			{Name: t(lang, "out_in_scope"), Color: outcomeColors["in_scope"], Values: in, Step: "end"},
-			{Name: t(lang, "out_possibly_in_scope"), Color: outcomeColors["possibly_in_scope"], Values: maybe, Step: "end"},
-		}, marks)}
+	if d := r.Member.EffectiveOptOut(); !d.IsZero() {
+		if _, ok := index[monthKey(d)]; ok {
+			marks = append(marks, marker{Month: monthKey(d), Day: d, Label: t(lang, "mark_optout"), OptOut: true})
+		}
+	}
+	series := []namedSeries{
+		{Name: t(lang, "out_in_scope"), Color: outcomeColors["in_scope"], Values: in, Step: "end"},
+		{Name: t(lang, "out_possibly_in_scope"), Color: outcomeColors["possibly_in_scope"], Dash: outcomeDash["possibly_in_scope"], Values: maybe, Step: "end"},
+	}
+	label := t(lang, "ch_whatif_empty")
+	if len(months) > 0 {
+		label = t(lang, "ch_whatif_label", monthText(lang, months[0]), number(lang, in[0]), number(lang, maybe[0]),
+			monthText(lang, months[len(months)-1]), number(lang, in[len(in)-1]), number(lang, maybe[len(maybe)-1]))
+	}
+	tb := chartTable{Caption: t(lang, "ch_whatif"), Head: []string{t(lang, "col_optout_month"), series[0].Name, series[1].Name}}
+	for i, m := range months {
+		tb.Rows = append(tb.Rows, []string{monthText(lang, m), number(lang, in[i]), number(lang, maybe[i])})
+	}
+	return chartSpec{ID: "chart-whatif", Title: t(lang, "ch_whatif"), Note: joinNote(joinNote(t(lang, "ch_whatif_note"), flat), markNote(lang, marks)),
+		Height: 340, Label: label, Table: tb, Options: linesChart(months, series, marks)}
 }
 
 // beforeAfterChart splits the items at the opt-out, or, without one, at the
@@ -333,7 +494,33 @@ func (r *result) beforeAfterChart(lang string) chartSpec {
 		counts[o] = []int{r.Tally.Split[0][i], r.Tally.Split[1][i]}
 	}
 	return chartSpec{ID: "chart-beforeafter", Title: t(lang, "ch_beforeafter", day), Note: t(lang, "ch_beforeafter_note"), Height: 340,
+		Label:   t(lang, "ch_beforeafter_label", day, number(lang, sum(r.Tally.Split[0][:])), number(lang, sum(r.Tally.Split[1][:]))),
+		Table:   outcomeTable(lang, t(lang, "ch_beforeafter", day), t(lang, "col_when"), cats, counts),
 		Options: categoryBars(lang, cats, counts, false)}
+}
+
+func sum(v []int) int {
+	n := 0
+	for _, x := range v {
+		n += x
+	}
+	return n
+}
+
+// outcomeTable: one row per category, one column per outcome.
+func outcomeTable(lang, caption, first string, cats []string, counts map[string][]int) chartTable {
+	tb := chartTable{Caption: caption, Head: []string{first}}
+	for _, o := range outcomeNames {
+		tb.Head = append(tb.Head, t(lang, "out_"+o))
+	}
+	for i, c := range cats {
+		row := []string{c}
+		for _, o := range outcomeNames {
+			row = append(row, number(lang, counts[o][i]))
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
 }
 
 // kindsChart: the outcome of each kind of data present in the export.
@@ -369,6 +556,11 @@ func (r *result) kindsChart(lang string) chartSpec {
 			counts[o][pos[k]] += r.Tally.Kinds[k].ByOutcome[i]
 		}
 	}
+	label := t(lang, "ch_kinds_label", len(kinds))
+	if len(names) > 0 {
+		label += " " + t(lang, "ch_kinds_largest", names[0], number(lang, totals[kinds[0]]))
+	}
 	return chartSpec{ID: "chart-kinds", Title: t(lang, "ch_kinds"), Note: t(lang, "ch_kinds_note"), Height: 90 + 22*len(names), Wide: true,
+		Label: label, Table: outcomeTable(lang, t(lang, "ch_kinds"), t(lang, "col_kind"), names, counts),
 		Options: categoryBars(lang, names, counts, true)}
 }

@@ -17,8 +17,9 @@ var diffTemplate string
 
 // Colours of the two sides in the diff charts.
 const (
-	oldColor = "#8e9aa6"
-	newColor = "#2f5d8a"
+	oldColor     = "#7a8794"
+	newColor     = "#0072b2"
+	removedColor = "#cc79a7"
 )
 
 type diffPage struct {
@@ -26,6 +27,8 @@ type diffPage struct {
 	Old, New    diffSide
 	Totals      []totalRow
 	Counts      string
+	Nothing     string
+	KindsNone   string // why the chart of added and removed kinds is missing
 	Charts      []chartSpec
 	ChartData   []chartSpec
 	Changed     []changeRow
@@ -33,6 +36,7 @@ type diffPage struct {
 	Removed     []changeRow
 	MoreRemoved string
 	Redacted    bool
+	ItemData    *explorerData // always nil: the diff page has no explorer
 	ECharts     template.JS
 	Boot        template.JS
 	Style       template.CSS
@@ -51,7 +55,7 @@ type changeRow struct {
 // WriteDiffHTML writes the comparison as a page in the report's style:
 // outcome totals old and new, what was added and removed per kind, the two
 // timelines overlaid, the items whose outcome changed and why, and the
-// member's deletions.
+// member's deletions; each list says so in words when it is empty.
 func WriteDiffHTML(w io.Writer, d *analysis.Diff, opt HTMLOptions) error {
 	opt = opt.withDefaults()
 	return render(w, diffTemplate, opt.Lang, buildDiffPage(d, opt))
@@ -72,24 +76,31 @@ func buildDiffPage(d *analysis.Diff, opt HTMLOptions) diffPage {
 			Old: number(lang, ob[o]), New: number(lang, nb[o]), Change: signed(lang, nb[o]-ob[o])})
 	}
 	added, removed, changed := d.Counts()
-	p.Counts = t(lang, "diff_counts", number(lang, added), number(lang, removed), number(lang, changed))
+	items := func(n int) string { return tn(lang, "diff_n_items", n, number(lang, n)) }
+	p.Counts = t(lang, "diff_counts", items(added), items(removed), items(changed))
+	if added+removed+changed == 0 {
+		p.Nothing = t(lang, "diff_nothing")
+	}
+	if added+removed == 0 {
+		p.KindsNone = t(lang, "diff_added_none") + " " + t(lang, "diff_removed_none")
+	}
 	p.Charts = diffCharts(d, old, cur, lang)
 	p.ChartData = p.Charts
 
 	for _, c := range d.ShownChanged() {
 		row := shownRow(lang, &c, redact)
 		o := c.New.Outcome.String()
-		row.NewOutcome, row.NewLabel, row.NewReason = o, t(lang, "out_"+o), string(c.New.Reason)
+		row.NewOutcome, row.NewLabel, row.NewReason = o, t(lang, "out_"+o), reasonLabel(lang, c.New.Reason)
 		p.Changed = append(p.Changed, row)
 	}
 	if n := changed - len(p.Changed); n > 0 {
-		p.MoreChanged = t(lang, "more_items", number(lang, n))
+		p.MoreChanged = t(lang, "diff_more", number(lang, n))
 	}
 	for _, c := range d.ShownRemoved() {
 		p.Removed = append(p.Removed, shownRow(lang, &c, redact))
 	}
 	if n := removed - len(p.Removed); n > 0 {
-		p.MoreRemoved = t(lang, "more_items", number(lang, n))
+		p.MoreRemoved = t(lang, "diff_more", number(lang, n))
 	}
 	return p
 }
@@ -113,8 +124,8 @@ func signed(lang string, n int) string {
 // shownRow describes a listed item with its outcome in the old export.
 func shownRow(lang string, c *analysis.DiffShown, redact bool) changeRow {
 	o := c.Old.Outcome.String()
-	row := changeRow{Date: dateText(lang, c.Item.Date), Kind: kindName(lang, string(c.Item.Kind)),
-		OldOutcome: o, OldLabel: t(lang, "out_"+o), OldReason: string(c.Old.Reason)}
+	row := changeRow{Date: dateText(lang, c.Item.Date), Kind: kindOne(lang, string(c.Item.Kind)),
+		OldOutcome: o, OldLabel: t(lang, "out_"+o), OldReason: reasonLabel(lang, c.Old.Reason)}
 	if !redact {
 		row.Text = c.Item.Text
 	}
@@ -151,7 +162,9 @@ func diffCharts(d *analysis.Diff, old, cur *result, lang string) []chartSpec {
 		names[i] = kindName(lang, k)
 		addV, remV = append(addV, added[k]), append(remV, removed[k])
 	}
-	perKind := sideBars(names, []namedSeries{{Name: t(lang, "diff_added"), Color: newColor, Values: addV}, {Name: t(lang, "diff_removed_short"), Color: "#9b59b6", Values: remV}}, true)
+	kindSeries := []namedSeries{{Name: t(lang, "diff_added"), Color: newColor, Values: addV}, {Name: t(lang, "diff_removed_short"), Color: removedColor, Values: remV}}
+	perKind := sideBars(names, kindSeries, true)
+	nAdded, nRemoved, _ := d.Counts()
 
 	// The two timelines overlaid: items in scope accumulated by creation month.
 	first, last := old.AsOf, cur.AsOf
@@ -164,16 +177,38 @@ func diffCharts(d *analysis.Diff, old, cur *result, lang string) []chartSpec {
 	for i, m := range months {
 		index[m] = i
 	}
-	timeline := linesChart(months, []namedSeries{
-		{Name: t(lang, "diff_old"), Color: oldColor, Values: cumulate(old.Tally.MonthCounts(months, policy.InScope))},
+	lines := []namedSeries{
+		{Name: t(lang, "diff_old"), Color: oldColor, Dash: "dashed", Values: cumulate(old.Tally.MonthCounts(months, policy.InScope))},
 		{Name: t(lang, "diff_new"), Color: newColor, Values: cumulate(cur.Tally.MonthCounts(months, policy.InScope))},
-	}, nil)
-
-	return []chartSpec{
-		{ID: "chart-diff-totals", Title: t(lang, "diff_ch_totals"), Height: 320, Options: totals},
-		{ID: "chart-diff-kinds", Title: t(lang, "diff_ch_kinds"), Height: 90 + 26*len(names), Options: perKind},
-		{ID: "chart-diff-timeline", Title: t(lang, "diff_ch_timeline"), Note: t(lang, "diff_ch_timeline_note"), Height: 340, Wide: true, Options: timeline},
 	}
+	timeline := linesChart(months, lines, nil)
+
+	totalsTable := chartTable{Caption: t(lang, "diff_ch_totals"), Head: []string{t(lang, "col_outcome"), t(lang, "diff_old"), t(lang, "diff_new")}}
+	for i := range labels {
+		totalsTable.Rows = append(totalsTable.Rows, []string{labels[i], number(lang, oldV[i]), number(lang, newV[i])})
+	}
+	kindsTable := chartTable{Caption: t(lang, "diff_ch_kinds"), Head: []string{t(lang, "col_kind"), kindSeries[0].Name, kindSeries[1].Name}}
+	for i := range names {
+		kindsTable.Rows = append(kindsTable.Rows, []string{names[i], number(lang, addV[i]), number(lang, remV[i])})
+	}
+	final := func(v []int) int {
+		if len(v) == 0 {
+			return 0
+		}
+		return v[len(v)-1]
+	}
+	specs := []chartSpec{
+		{ID: "chart-diff-totals", Title: t(lang, "diff_ch_totals"), Height: 320, Options: totals,
+			Label: t(lang, "diff_ch_totals_label"), Table: totalsTable},
+	}
+	if len(names) > 0 {
+		specs = append(specs, chartSpec{ID: "chart-diff-kinds", Title: t(lang, "diff_ch_kinds"), Height: 90 + 26*len(names), Options: perKind,
+			Label: t(lang, "diff_ch_kinds_label", number(lang, nAdded), number(lang, nRemoved)), Table: kindsTable})
+	}
+	specs = append(specs, chartSpec{ID: "chart-diff-timeline", Title: t(lang, "diff_ch_timeline"), Note: t(lang, "diff_ch_timeline_note"), Height: 340, Wide: true, Options: timeline,
+		Label: t(lang, "diff_ch_timeline_label", number(lang, final(lines[0].Values)), number(lang, final(lines[1].Values))),
+		Table: monthTable(lang, t(lang, "diff_ch_timeline"), months, lines, true)})
+	return specs
 }
 
 // sideBars: one bar series per side over categories.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,32 +28,14 @@ var pageStyle string
 //go:embed assets/echarts/echarts.min.js
 var echartsJS []byte
 
-// bootJS is the page's only code besides ECharts: it reads the options
-// from the JSON block (data, never code), formats the value axes' numbers
-// in the page's language (ECharts groups digits the English way), and draws
-// each chart. Its hash,
-// like the library's, is listed in the Content-Security-Policy, so no other
-// script can run, and nothing can be loaded from the network.
-const bootJS = `(function () {
-  var specs = JSON.parse(document.getElementById("exposure-charts").textContent);
-  var numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
-  var format = function (v) { return typeof v === "number" ? numbers.format(v) : v; };
-  var localise = function (axes) {
-    [].concat(axes || []).forEach(function (a) {
-      if (a && (a.type === "value" || (!a.type && !a.data))) { a.axisLabel = Object.assign({}, a.axisLabel, { formatter: format }); }
-    });
-  };
-  specs.forEach(function (s) {
-    var el = document.getElementById(s.id);
-    var chart = echarts.init(el, null, { renderer: "svg" });
-    localise(s.options.xAxis);
-    localise(s.options.yAxis);
-    s.options.tooltip = Object.assign({}, s.options.tooltip, { valueFormatter: format });
-    chart.setOption(s.options);
-    el.setAttribute("data-drawn", "true");
-    window.addEventListener("resize", function () { chart.resize(); });
-  });
-})();`
+// bootJS is the page's only code besides ECharts (templates/page.js): it
+// reads the charts' options and the explorer's items from JSON blocks
+// (data, never code), draws the charts and runs the explorer. Its hash,
+// like the library's, is listed in the Content-Security-Policy, so no
+// other script can run, and nothing can be loaded from the network.
+//
+//go:embed templates/page.js
+var bootJS string
 
 // HTMLOptions are the choices of the HTML report.
 type HTMLOptions struct {
@@ -88,7 +71,8 @@ func (opt HTMLOptions) withDefaults() HTMLOptions {
 // render executes a page template, with {{t "key"}} giving texts in lang.
 func render(w io.Writer, src, lang string, data any) error {
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
-		"t": func(key string, args ...any) string { return t(lang, key, args...) },
+		"t":        func(key string, args ...any) string { return t(lang, key, args...) },
+		"isAnchor": func(url string) bool { return strings.HasPrefix(url, "#") },
 	}).Parse(src)
 	if err != nil {
 		return err
@@ -113,46 +97,73 @@ func cspFor(scripts ...string) string {
 }
 
 type page struct {
-	Lang, CSP                 string
-	Region, OptOut, Objection string
-	AsOf, Exported            string
-	Redacted                  bool
-	Cards                     []card
-	Undated                   string
-	Charts                    []chartSpec
-	ChartData                 []chartSpec
-	OutcomeLabels             []string
-	Kinds                     []kindRow
-	Yours                     []itemRow
-	YoursNote, MoreItems      string
-	Todo                      []string
-	Files                     []fileRow
-	Problems                  []problemRow
-	MoreProblems              string
-	Unknown                   []string
-	PolicyLine                string
-	Assumptions               []string
-	ECharts, Boot             template.JS
-	Style                     template.CSS
+	Lang, CSP     string
+	Facts         []fact
+	Redacted      bool
+	Verdict       []string
+	Steps         []stepView
+	Cards         []card
+	Undated       string
+	Explorer      explorerView
+	Charts        []chartSpec
+	ChartData     []chartSpec
+	ItemData      *explorerData
+	OutcomeLabels []string
+	Kinds         []kindRow
+	Files         []fileRow
+	Problems      []problemRow
+	MoreProblems  string
+	Unknown       []string
+	PolicyLine    string
+	Glossary      []glossGroup
+	Rules         []ruleView
+	Windows       string
+	WindowSources []sourceRef
+	Assumptions   []noteView
+	Sources       []sourceView
+	ECharts, Boot template.JS
+	Style         template.CSS
 }
+
+// fact is one line of the page's header: what the analysis assumed.
+type fact struct{ Label, Value string }
 
 type card struct{ Outcome, Label, Count, Share, Sentence string }
 
 type kindRow struct {
-	Name, Items, Range, Rule string
-	Counts                   []string
-	Sources                  []sourceLink
+	Name, Items, Range string
+	Counts             []string
+	Rule, RuleAnchor   string
 }
-
-type sourceLink struct{ Label, URL string }
-
-type itemRow struct{ Date, Kind, Outcome, OutcomeLabel, Text, Where string }
 
 type fileRow struct{ Path, Kind, Rows, Items, Rejected, Range string }
 
 type problemRow struct {
 	File, Reason string
 	Line         int
+}
+
+// sourceRef is a reference to a source of the page's list ("S3").
+type sourceRef struct{ ID, Anchor string }
+
+// noteView is a sentence with the sources it rests on.
+type noteView struct {
+	Text    string
+	Sources []sourceRef
+}
+
+type sourceView struct{ ID, Anchor, Text, URL string }
+
+type glossGroup struct {
+	Title   string
+	Entries []glossEntry
+}
+
+type glossEntry struct{ Term, Text, Outcome string }
+
+type ruleView struct {
+	Anchor, Name, Scope, Kinds, Count, Note string
+	Sources                                 []sourceRef
 }
 
 // maxProblemRows bounds the problems listed in the page; all are in --json.
@@ -162,39 +173,52 @@ func buildPage(r *result, opt HTMLOptions) page {
 	lang := opt.Lang
 	m := r.Member
 	p := page{
-		Lang:      lang,
-		CSP:       cspFor(string(opt.ECharts), bootJS),
-		Region:    regionText(lang, r),
-		OptOut:    dayOrNone(lang, m.OptOut),
-		Objection: dayOrNone(lang, m.Objection),
-		AsOf:      dateText(lang, r.AsOf),
-		Exported:  dateText(lang, r.Export.Date),
-		Redacted:  r.Redact,
-		ECharts:   template.JS(opt.ECharts),
-		Boot:      template.JS(bootJS),
-		Style:     template.CSS(pageStyle),
+		Lang:     lang,
+		CSP:      cspFor(string(opt.ECharts), bootJS),
+		Redacted: r.Redact,
+		ECharts:  template.JS(opt.ECharts),
+		Boot:     template.JS(bootJS),
+		Style:    template.CSS(pageStyle),
 	}
+	exported := dateText(lang, r.Export.Date)
 	if r.Export.Date.IsZero() {
-		p.Exported = t(lang, "unknown")
+		exported = t(lang, "unknown")
 	}
+	p.Facts = []fact{
+		{t(lang, "region"), regionText(lang, r)},
+		{t(lang, "optout"), dayOrNone(lang, m.OptOut)},
+		{t(lang, "objection"), dayOrNone(lang, m.Objection)},
+		{t(lang, "asof"), dateText(lang, r.AsOf)},
+		{t(lang, "exported"), exported},
+	}
+	refs := newSourceRefs()
+	s := r.situation()
+	p.Verdict = verdict(lang, r, s)
+	p.Steps = steps(lang, r, s)
 	p.Cards, p.Undated = cards(r, lang)
+	p.Explorer, p.ItemData = explorer(r, lang)
 	p.Charts = buildCharts(r, lang)
 	p.ChartData = p.Charts
 	for _, o := range outcomeNames {
 		p.OutcomeLabels = append(p.OutcomeLabels, t(lang, "out_"+o))
 	}
 	p.Kinds = kindRows(r, lang)
-	p.Yours, p.YoursNote, p.MoreItems = yourItems(r, lang)
-	p.Todo = todo(r, lang)
 	p.Files, p.Problems, p.MoreProblems, p.Unknown = provenance(r, lang)
 	origin := r.Policy.Origin
-	if r.Redact {
+	switch {
+	case origin == "embedded":
+		origin = t(lang, "embedded")
+	case r.Redact:
 		origin = redactOrigin(origin)
 	}
 	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, origin)
+	p.Glossary = glossary(lang, r)
+	p.Rules = rules(lang, r, refs)
+	p.Windows, p.WindowSources = windowsText(lang, r, refs)
 	for _, a := range r.Policy.Assumptions {
-		p.Assumptions = append(p.Assumptions, r.policyNote(lang, "asm_"+a.ID, a.Note)+" ("+sourceIDs(a.Sources)+")")
+		p.Assumptions = append(p.Assumptions, noteView{Text: plainCodes(lang, r.policyNote(lang, "asm_"+a.ID, a.Note)), Sources: refs.cite(a.Sources)})
 	}
+	p.Sources = refs.list(lang, r.Policy)
 	return p
 }
 
@@ -215,13 +239,14 @@ func colon(lang string) string {
 	return ": "
 }
 
+// regionText names the member's region in words.
 func regionText(lang string, r *result) string {
 	code := r.Member.Region
 	if n, ok := regionNames[code]; ok {
-		return code + " – " + n.in(lang)
+		return n.in(lang)
 	}
 	if reg, ok := r.Policy.Region(code); ok {
-		return code + " – " + reg.Name
+		return reg.Name
 	}
 	return code
 }
@@ -233,12 +258,152 @@ func dayOrNone(lang string, d time.Time) string {
 	return dateText(lang, d)
 }
 
-func sourceIDs(ss []policy.Source) string {
-	ids := make([]string, len(ss))
-	for i, s := range ss {
-		ids[i] = s.ID
+// sourceRefs collects the sources the page cites, for its list of sources.
+type sourceRefs struct {
+	cited map[string]bool
+	order []policy.Source // in the order first cited
+}
+
+func newSourceRefs() *sourceRefs { return &sourceRefs{cited: map[string]bool{}} }
+
+func sourceAnchor(id string) string { return "src-" + anchorSafe(id) }
+
+// anchorSafe keeps letters, digits and dashes of a name, for an element id.
+func anchorSafe(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-':
+			b.WriteRune(c)
+		default:
+			b.WriteByte('-')
+		}
 	}
-	return strings.Join(ids, ", ")
+	return b.String()
+}
+
+func (s *sourceRefs) cite(ss []policy.Source) []sourceRef {
+	out := make([]sourceRef, len(ss))
+	for i, src := range ss {
+		if !s.cited[src.ID] {
+			s.cited[src.ID] = true
+			s.order = append(s.order, src)
+		}
+		out[i] = sourceRef{ID: src.ID, Anchor: sourceAnchor(src.ID)}
+	}
+	return out
+}
+
+// list is the cited sources, in the order of the policy's library.
+func (s *sourceRefs) list(lang string, p *policy.Policy) []sourceView {
+	rank := map[string]int{}
+	for i, src := range p.Sources {
+		rank[src.ID] = i
+	}
+	cited := slices.Clone(s.order)
+	slices.SortStableFunc(cited, func(a, b policy.Source) int {
+		ra, oka := rank[a.ID]
+		rb, okb := rank[b.ID]
+		switch {
+		case oka && okb:
+			return ra - rb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return 0
+	})
+	var out []sourceView
+	for _, src := range cited {
+		text := src.Publisher
+		if src.Date != "" {
+			text += " (" + src.Date + ")"
+		}
+		text += colon(lang) + src.Title
+		out = append(out, sourceView{ID: src.ID, Anchor: sourceAnchor(src.ID), Text: text, URL: src.URL})
+	}
+	return out
+}
+
+// situation is the member's state, which decides the verdict and the
+// advice.
+type situation struct {
+	state   string    // "not_started", "none", "late", "early"
+	start   time.Time // the region's current (or next) training window's start
+	optOut  time.Time // the effective opt-out
+	via     string    // "setting" or "objection": which of the two is effective
+	content int       // exposed posts, comments and articles
+	// setting and objected: whether the member switched the setting off,
+	// and sent the objection form.
+	setting, objected bool
+}
+
+func (r *result) situation() situation {
+	m := r.Member
+	s := situation{optOut: m.EffectiveOptOut(), via: "setting", setting: !m.OptOut.IsZero(), objected: !m.Objection.IsZero()}
+	if !m.Objection.IsZero() && (m.OptOut.IsZero() || m.Objection.Before(m.OptOut)) {
+		s.via = "objection"
+	}
+	started := false
+	if reg, ok := r.Policy.Region(m.Region); ok {
+		for _, w := range reg.Windows {
+			if !w.Start.After(r.AsOf) {
+				s.start, started = w.Start, true
+			} else if !started && s.start.IsZero() {
+				s.start = w.Start
+			}
+		}
+	}
+	for _, k := range contentKinds {
+		if kt := r.Tally.Kinds[k]; kt != nil {
+			s.content += kt.ByOutcome[policy.InScope] + kt.ByOutcome[policy.PossiblyInScope]
+		}
+	}
+	switch {
+	case !started:
+		s.state = "not_started"
+	case s.optOut.IsZero():
+		s.state = "none"
+	case !s.optOut.After(s.start):
+		s.state = "early"
+	default:
+		s.state = "late"
+	}
+	return s
+}
+
+// contentKinds are what the member can delete to keep out of later
+// training runs, each with a page on LinkedIn.
+var contentKinds = []parse.Kind{parse.KindPost, parse.KindArticle, parse.KindComment}
+
+// verdict is the page's first sentence or two: the numbers that matter
+// for the member's state.
+func verdict(lang string, r *result, s situation) []string {
+	by := r.Tally.ByOutcome
+	n := func(o policy.Outcome) string { return number(lang, by[o]) }
+	exposed := number(lang, r.Tally.Exposed)
+	via := t(lang, "via_"+s.via)
+	switch s.state {
+	case "not_started":
+		if !s.optOut.IsZero() {
+			return []string{t(lang, "v_not_started_out", dateText(lang, s.optOut), via, dateText(lang, s.start))}
+		}
+		if s.start.IsZero() {
+			return []string{t(lang, "v_no_window", exposed)}
+		}
+		return []string{t(lang, "v_not_started", dateText(lang, s.start), exposed)}
+	case "none":
+		return []string{t(lang, "v_none", n(policy.InScope), number(lang, r.Tally.Items), n(policy.PossiblyInScope)), t(lang, "v_none_2", dateText(lang, s.start))}
+	case "early":
+		out := []string{t(lang, "v_early", dateText(lang, s.optOut), via, dateText(lang, s.start), n(policy.Protected))}
+		if r.Tally.Exposed > 0 {
+			out = append(out, t(lang, "v_early_rest", n(policy.InScope), n(policy.PossiblyInScope)))
+		}
+		return out
+	}
+	return []string{t(lang, "v_late", dateText(lang, s.optOut), via, number(lang, r.Tally.Split[1][policy.Protected])),
+		t(lang, "v_late_2", n(policy.InScope), n(policy.PossiblyInScope))}
 }
 
 func cards(r *result, lang string) ([]card, string) {
@@ -252,11 +417,11 @@ func cards(r *result, lang string) ([]card, string) {
 			Sentence: t(lang, "say_"+o),
 		})
 	}
-	undated := r.Tally.Undated
+	undated := r.Tally.UndatedAssumed
 	if undated == 0 {
 		return out, ""
 	}
-	return out, t(lang, "undated", number(lang, undated))
+	return out, tn(lang, "undated", undated, number(lang, undated))
 }
 
 func kindRows(r *result, lang string) []kindRow {
@@ -271,10 +436,7 @@ func kindRows(r *result, lang string) []kindRow {
 			row.Counts = append(row.Counts, number(lang, a.ByOutcome[i]))
 		}
 		if c, ok := r.Policy.Category(string(k)); ok {
-			row.Rule = scopeText(lang, c.Scope) + " (" + c.Name + ")" + colon(lang) + r.policyNote(lang, "cat_"+c.Name, c.Note)
-			for _, s := range c.Sources {
-				row.Sources = append(row.Sources, sourceLink{Label: s.ID + " " + s.Publisher + " " + s.Date, URL: s.URL})
-			}
+			row.Rule, row.RuleAnchor = categoryLabel(lang, c.Name), "rule-"+anchorSafe(c.Name)
 		}
 		rows = append(rows, row)
 	}
@@ -283,59 +445,102 @@ func kindRows(r *result, lang string) []kindRow {
 
 func dateRange(lang string, first, last time.Time) string {
 	if first.IsZero() {
-		return "–"
+		return ""
+	}
+	if first.Equal(last) {
+		return dateText(lang, first)
 	}
 	return dateText(lang, first) + " – " + dateText(lang, last)
 }
 
-// yourItems lists the member's items in scope (and possibly in scope),
-// newest first, capped.
-func yourItems(r *result, lang string) ([]itemRow, string, string) {
-	shown := r.Tally.Newest()
-	rows := make([]itemRow, 0, len(shown))
-	for i := range shown {
-		it, o := &shown[i].Item, shown[i].Outcome.String()
-		row := itemRow{
-			Date: dateText(lang, it.Date), Kind: kindName(lang, string(it.Kind)),
-			Outcome: o, OutcomeLabel: t(lang, "out_"+o),
-			Where: fmt.Sprintf("%s:%d", it.File, it.Line),
-		}
-		if it.Date.IsZero() {
-			row.Date = "–"
-		}
-		if r.Redact {
-			row.Where = redactPath(it.File)
-		} else {
-			row.Text = it.Text
-		}
-		rows = append(rows, row)
+// glossary: the outcomes, reasons and flags in words, as the page and its
+// JSON and CSV outputs name them.
+func glossary(lang string, r *result) []glossGroup {
+	outcomes := glossGroup{Title: t(lang, "gloss_outcomes")}
+	for _, o := range outcomeNames {
+		outcomes.Entries = append(outcomes.Entries, glossEntry{Term: t(lang, "out_"+o), Text: t(lang, "say_"+o), Outcome: o})
 	}
-	total := r.Tally.Exposed
-	more := ""
-	if total > len(shown) {
-		more = t(lang, "more_items", number(lang, total-len(shown)))
+	reasons := glossGroup{Title: t(lang, "gloss_reasons")}
+	for _, reason := range []policy.Reason{policy.ReasonNoOptOut, policy.ReasonBeforeOptOut, policy.ReasonDisputedCategory,
+		policy.ReasonVisibility, policy.ReasonPausedWindow, policy.ReasonStartUncertain, policy.ReasonOptedOutBeforeStart,
+		policy.ReasonCreatedAfterOptOut, policy.ReasonMinor, policy.ReasonBeforeLookback, policy.ReasonNotStarted, policy.ReasonNotListed} {
+		reasons.Entries = append(reasons.Entries, glossEntry{Term: reasonLabel(lang, reason), Text: reasonSentence(lang, reason)})
 	}
-	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, total)), more
+	reasons.Entries = append(reasons.Entries, glossEntry{Term: t(lang, "gloss_excluded_reason"), Text: t(lang, "reason_excluded_say")})
+	flags := glossGroup{Title: t(lang, "gloss_flags")}
+	for _, f := range glossFlags {
+		flags.Entries = append(flags.Entries, glossEntry{Term: flagLabel(lang, f), Text: t(lang, "flag_"+f+"_say")})
+	}
+	return []glossGroup{outcomes, reasons, flags}
 }
 
-func todo(r *result, lang string) []string {
-	out := []string{t(lang, "todo_setting"), t(lang, "todo_form")}
-	switch r.Member.Region {
-	case "EU", "UK":
-		out = append(out, t(lang, "todo_art21"), t(lang, "todo_art17"))
+// glossFlags are the flags an item can carry: the policy's and the parser's.
+var glossFlags = []string{policy.FlagUndated, policy.FlagLowerBoundDate, policy.FlagHistorical, policy.FlagContinuedUsePossible,
+	policy.FlagStartUncertain, policy.FlagLookbackUncertain, policy.FlagPausedWindow, policy.FlagDisputedCategory,
+	policy.FlagNonPublic, policy.FlagUnknownKind, "third_party_profile", "draft", "ai_turn", "sponsored", "hidden_profile"}
+
+// rules: each category of the policy once, with its kinds, then the other
+// rules, each with its sources.
+func rules(lang string, r *result, refs *sourceRefs) []ruleView {
+	p := r.Policy
+	var out []ruleView
+	for _, c := range p.Categories {
+		var kinds []string
+		n := 0
+		for _, k := range c.Kinds {
+			kinds = append(kinds, kindName(lang, k))
+			if kt := r.Tally.Kinds[parse.Kind(k)]; kt != nil {
+				n += kt.N
+			}
+		}
+		out = append(out, ruleView{
+			Anchor: "rule-" + anchorSafe(c.Name), Name: categoryLabel(lang, c.Name), Scope: scopeText(lang, c.Scope),
+			Kinds: strings.Join(kinds, ", "), Count: tn(lang, "n_items", n, number(lang, n)),
+			Note: plainCodes(lang, r.policyNote(lang, "cat_"+c.Name, c.Note)), Sources: refs.cite(c.Sources),
+		})
 	}
-	out = append(out, t(lang, "todo_delete"))
-	switch r.Member.Region {
-	case "EU":
-		out = append(out, t(lang, "todo_authority"))
-	case "UK":
-		out = append(out, t(lang, "todo_uk"))
-	case "CA":
-		out = append(out, t(lang, "todo_ca"))
-	case "HK":
-		out = append(out, t(lang, "todo_hk"))
+	ru := p.Rules
+	for _, x := range []struct {
+		name string
+		b    policy.Basis
+	}{{"opt_out", ru.OptOut.Basis}, {"visibility", ru.Visibility.Basis}, {"minor", ru.Minor.Basis},
+		{"lookback", ru.Lookback}, {"undated", ru.Undated.Basis}, {"not_started", ru.NotStarted.Basis}} {
+		out = append(out, ruleView{Anchor: "rule-" + anchorSafe(x.name), Name: t(lang, "rule_"+x.name),
+			Note: plainCodes(lang, r.policyNote(lang, "rule_"+x.name, x.b.Note)), Sources: refs.cite(x.b.Sources)})
 	}
 	return out
+}
+
+// windowsText says in words when training runs on the region's data.
+func windowsText(lang string, r *result, refs *sourceRefs) (string, []sourceRef) {
+	reg, ok := r.Policy.Region(r.Member.Region)
+	if !ok || len(reg.Windows) == 0 {
+		return t(lang, "win_none"), nil
+	}
+	var parts []string
+	var srcs []policy.Source
+	for _, w := range reg.Windows {
+		part := t(lang, "win_from", dateText(lang, w.Start))
+		if w.StartUncertain {
+			part += " " + t(lang, "win_start_uncertain")
+		}
+		if w.Open() {
+			part += " " + t(lang, "win_open")
+		} else {
+			part += " " + t(lang, "win_until", dateText(lang, w.End))
+		}
+		parts = append(parts, part)
+		srcs = append(srcs, w.Sources...)
+	}
+	var uniq []policy.Source
+	seen := map[string]bool{}
+	for _, s := range srcs {
+		if !seen[s.ID] {
+			seen[s.ID] = true
+			uniq = append(uniq, s)
+		}
+	}
+	return t(lang, "win_intro", regionText(lang, r)) + " " + strings.Join(parts, "; ") + ".", refs.cite(uniq)
 }
 
 func provenance(r *result, lang string) ([]fileRow, []problemRow, string, []string) {
@@ -369,7 +574,7 @@ func provenance(r *result, lang string) ([]fileRow, []problemRow, string, []stri
 		if r.Redact {
 			p = redactPath(p)
 		}
-		unknown = append(unknown, fmt.Sprintf("%s (%s %s)", p, number(lang, u.Rows), t(lang, "col_rows")))
+		unknown = append(unknown, p+" ("+tn(lang, "n_rows", u.Rows, number(lang, u.Rows))+")")
 	}
 	return files, probs, more, unknown
 }

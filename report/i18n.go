@@ -23,65 +23,170 @@ func (t tr) in(lang string) string {
 // texts holds every sentence of the HTML report. Keys are used from the
 // template through {{t "key"}}; a missing key fails the template's tests.
 var texts = map[string]tr{
-	"title":         {"Your LinkedIn data and generative-AI training", "Vos données LinkedIn et l'entraînement de l'IA générative"},
-	"subtitle":      {"What of your own LinkedIn data falls within LinkedIn's training of content-generating AI models, item by item, read from your data export.", "Ce qui, dans vos propres données LinkedIn, entre dans l'entraînement des modèles d'IA générative de LinkedIn, élément par élément, d'après votre export de données."},
-	"region":        {"Region", "Région"},
-	"optout":        {"Opt-out", "Refus (opt-out)"},
-	"objection":     {"Objection form", "Formulaire d'opposition"},
-	"none":          {"none", "aucun"},
-	"asof":          {"Analysis as of", "Analyse au"},
-	"exported":      {"Exported on", "Date de l'export"},
-	"unknown":       {"unknown", "inconnue"},
-	"policy":        {"Policy", "Règles"},
-	"items":         {"items", "éléments"},
-	"headline":      {"At a glance", "En un coup d'œil"},
-	"of_total":      {"of %s items", "sur %s éléments"},
-	"charts":        {"Over time", "Dans le temps"},
-	"kinds":         {"By kind of data", "Par type de données"},
-	"yours":         {"Your items in scope", "Vos éléments concernés"},
-	"yours_note":    {"Newest first; at most %s shown, of %s. Snippets are cut short.", "Les plus récents d'abord ; au plus %s affichés, sur %s. Extraits tronqués."},
-	"redacted":      {"This report is redacted: it holds no free text, names, e-mail addresses, phone numbers or URLs, only counts, dates and kinds.", "Ce rapport est anonymisé : il ne contient ni texte libre, ni nom, ni adresse e-mail, ni numéro de téléphone, ni URL ; seulement des nombres, des dates et des types."},
-	"todo":          {"What you can do", "Ce que vous pouvez faire"},
-	"provenance":    {"What was read", "Ce qui a été lu"},
-	"assumptions":   {"Policy, sources and assumptions", "Règles, sources et hypothèses"},
-	"col_date":      {"Date", "Date"},
-	"col_kind":      {"Kind", "Type"},
-	"col_outcome":   {"Outcome", "Résultat"},
-	"col_text":      {"Snippet", "Extrait"},
-	"col_where":     {"Where", "Où"},
-	"col_items":     {"Items", "Éléments"},
-	"col_range":     {"From – to", "Du – au"},
-	"col_rule":      {"Rule applied", "Règle appliquée"},
-	"col_sources":   {"Sources", "Sources"},
-	"col_file":      {"File", "Fichier"},
-	"col_rows":      {"Rows", "Lignes"},
-	"col_rejected":  {"Rejected", "Rejetées"},
-	"col_reason":    {"Reason", "Motif"},
-	"problems":      {"Problems found", "Problèmes relevés"},
-	"no_problems":   {"No problem: every row was read.", "Aucun problème : chaque ligne a été lue."},
-	"unknown_files": {"Files this version does not know (listed, not analysed)", "Fichiers inconnus de cette version (listés, non analysés)"},
-	"files_note":    {"Every row of every file is accounted for: rows = items + rejected.", "Chaque ligne de chaque fichier est comptée : lignes = éléments + rejetées."},
-	"policy_line":   {"Policy %s, version %s (%s). Every rule, with its sources: run `exposure policy`.", "Règles %s, version %s (%s). Chaque règle et ses sources : lancez `exposure policy`."},
-	"privacy":       {"Made on your computer by exposure: nothing was sent anywhere, and this page loads nothing from the network.", "Produit sur votre ordinateur par exposure : rien n'a été envoyé, et cette page ne charge rien depuis le réseau."},
-	"undated":       {"%s items have no date of their own and count as existing since your registration.", "%s éléments n'ont pas de date propre et sont comptés comme existant depuis votre inscription."},
-	"more_items":    {"… and %s more in the JSON or CSV output.", "… et %s de plus dans la sortie JSON ou CSV."},
-	"more_probs":    {"… and %s more in the JSON output.", "… et %s de plus dans la sortie JSON."},
+	"title":                 {"Your LinkedIn data and generative-AI training", "Vos données LinkedIn et l'entraînement de l'IA générative"},
+	"subtitle":              {"What of your own LinkedIn data falls within LinkedIn's training of content-generating AI models, item by item, read from your data export.", "Ce qui, dans vos propres données LinkedIn, entre dans l'entraînement des modèles d'IA générative de LinkedIn, élément par élément, d'après votre export de données."},
+	"skip":                  {"Skip to your situation", "Aller à votre situation"},
+	"toc":                   {"Contents", "Sommaire"},
+	"region":                {"Region", "Région"},
+	"optout":                {"Opt-out", "Refus (opt-out)"},
+	"objection":             {"Objection form", "Formulaire d'opposition"},
+	"none":                  {"none", "aucun"},
+	"asof":                  {"Analysis as of", "Analyse au"},
+	"exported":              {"Exported on", "Date de l'export"},
+	"unknown":               {"unknown", "inconnue"},
+	"embedded":              {"built in", "intégrées"},
+	"items":                 {"items", "éléments"},
+	"n_items":               {"%s items", "%s éléments"},
+	"n_items_one":           {"%s item", "%s élément"},
+	"n_rows":                {"%s rows", "%s lignes"},
+	"n_rows_one":            {"%s row", "%s ligne"},
+	"verdict":               {"Your situation", "Votre situation"},
+	"next":                  {"What you can do now", "Ce que vous pouvez faire maintenant"},
+	"headline":              {"Your items by outcome", "Vos éléments par résultat"},
+	"of_total":              {"of %s items", "sur %s éléments"},
+	"charts":                {"Over time", "Dans le temps"},
+	"kinds":                 {"By kind of data", "Par type de données"},
+	"kinds_note":            {"Every kind of data in your export, with the rule the policy applies to it (explained under “How the tool decides”).", "Chaque type de données de votre export, avec la règle que la politique lui applique (expliquée sous « Comment l'outil décide »)."},
+	"yours":                 {"Your items in scope", "Vos éléments concernés"},
+	"redacted":              {"This report is redacted: it holds no free text, names, e-mail addresses, phone numbers or URLs, only counts, dates and kinds.", "Ce rapport est anonymisé : il ne contient ni texte libre, ni nom, ni adresse e-mail, ni numéro de téléphone, ni URL ; seulement des nombres, des dates et des types."},
+	"provenance":            {"What was read", "Ce qui a été lu"},
+	"decides":               {"How the tool decides", "Comment l'outil décide"},
+	"words":                 {"What the words mean", "Ce que les mots veulent dire"},
+	"rules":                 {"The rules", "Les règles"},
+	"rules_note":            {"Each kind of data falls in one category of LinkedIn's policy; then a few rules apply to every item.", "Chaque type de données relève d'une catégorie de la politique de LinkedIn ; puis quelques règles s'appliquent à chaque élément."},
+	"windows":               {"When training runs in your region", "Quand l'entraînement a lieu dans votre région"},
+	"assumptions":           {"Open questions and what the tool assumes", "Questions ouvertes et ce que l'outil suppose"},
+	"sources":               {"Sources", "Sources"},
+	"sources_note":          {"Every rule above names the sources it rests on; here they are.", "Chaque règle ci-dessus cite les sources sur lesquelles elle repose ; les voici."},
+	"cited":                 {"Sources", "Sources"},
+	"scope":                 {"Scope", "Portée"},
+	"gloss_outcomes":        {"Outcomes", "Résultats"},
+	"gloss_reasons":         {"Reasons", "Motifs"},
+	"gloss_flags":           {"Notes on an item", "Remarques sur un élément"},
+	"gloss_excluded_reason": {"the category's name (excluded items)", "le nom de la catégorie (éléments exclus)"},
+	"col_date":              {"Date", "Date"},
+	"col_kind":              {"Kind", "Type"},
+	"col_outcome":           {"Outcome", "Résultat"},
+	"col_why":               {"Outcome and why", "Résultat et motif"},
+	"col_text":              {"Snippet", "Extrait"},
+	"col_where":             {"Where", "Où"},
+	"col_items":             {"Items", "Éléments"},
+	"col_range":             {"From – to", "Du – au"},
+	"col_rule":              {"Rule applied", "Règle appliquée"},
+	"col_file":              {"File", "Fichier"},
+	"col_rows":              {"Rows", "Lignes"},
+	"col_rejected":          {"Rejected", "Rejetées"},
+	"col_reason":            {"Reason", "Motif"},
+	"col_line":              {"Line", "Ligne"},
+	"col_month":             {"Month", "Mois"},
+	"col_when":              {"When created", "Création"},
+	"col_optout_month":      {"Opt-out on the 1st of", "Refus le 1er"},
+	"data_table":            {"The chart's data as a table", "Les données du graphique en tableau"},
+	"problems":              {"Problems found", "Problèmes relevés"},
+	"no_problems":           {"No problem: every row was read.", "Aucun problème : chaque ligne a été lue."},
+	"unknown_files":         {"Files this version does not know (listed, not analysed)", "Fichiers inconnus de cette version (listés, non analysés)"},
+	"files_note":            {"Every row of every file is accounted for: rows = items + rejected.", "Chaque ligne de chaque fichier est comptée : lignes = éléments + rejetées."},
+	"policy_line":           {"Policy %s, version %s (%s). Every rule, with its sources: run “exposure policy”.", "Règles %s, version %s (%s). Chaque règle et ses sources : lancez « exposure policy »."},
+	"privacy":               {"Made on your computer by exposure: nothing was sent anywhere, and this page loads nothing from the network. Its links open LinkedIn's pages, and the sources', only when you click them.", "Produit sur votre ordinateur par exposure : rien n'a été envoyé, et cette page ne charge rien depuis le réseau. Ses liens n'ouvrent les pages de LinkedIn, et celles des sources, que si vous cliquez dessus."},
+	"undated":               {"%s items that the training policy covers have no date of their own: they count as existing since your registration.", "%s éléments visés par la politique d'entraînement n'ont pas de date propre : ils comptent comme existant depuis votre inscription."},
+	"undated_one":           {"%s item that the training policy covers has no date of its own: it counts as existing since your registration.", "%s élément visé par la politique d'entraînement n'a pas de date propre : il compte comme existant depuis votre inscription."},
+	"more_probs":            {"… and %s more in the JSON output (--json).", "… et %s de plus dans la sortie JSON (--json)."},
 
-	"diff_title":            {"How your exposure moved between two exports", "L'évolution de votre exposition entre deux exports"},
-	"diff_subtitle":         {"Two downloads of your LinkedIn data compared item by item: what is new, what you deleted, and whose outcome changed.", "Deux téléchargements de vos données LinkedIn comparés élément par élément : ce qui est nouveau, ce que vous avez supprimé, et ce dont le sort a changé."},
-	"diff_old":              {"Old", "Ancien"},
-	"diff_new":              {"New", "Nouveau"},
-	"diff_change":           {"Change", "Écart"},
-	"diff_counts":           {"%s items added, %s removed, %s whose outcome changed.", "%s éléments ajoutés, %s supprimés, %s dont le résultat a changé."},
-	"diff_changed":          {"Items whose outcome changed, and why", "Éléments dont le résultat a changé, et pourquoi"},
-	"diff_removed":          {"Your deletions: items in the old export, gone from the new one", "Vos suppressions : éléments de l'ancien export absents du nouveau"},
-	"diff_removed_note":     {"Deleting an item keeps it out of later training runs; it does not take it out of models already trained.", "Supprimer un élément le tient à l'écart des entraînements suivants ; il ne le retire pas des modèles déjà entraînés."},
-	"diff_added":            {"added", "ajoutés"},
-	"diff_removed_short":    {"removed", "supprimés"},
-	"diff_ch_totals":        {"Items per outcome, old and new", "Éléments par résultat, ancien et nouveau"},
-	"diff_ch_kinds":         {"Added and removed, per kind", "Ajoutés et supprimés, par type"},
-	"diff_ch_timeline":      {"Items in scope accumulated over time, old and new", "Éléments concernés cumulés dans le temps, ancien et nouveau"},
-	"diff_ch_timeline_note": {"By month of creation; the gap between the lines is what changed.", "Par mois de création ; l'écart entre les courbes est ce qui a changé."},
+	"via_setting":       {"with the setting", "avec le réglage"},
+	"via_objection":     {"with the objection form", "avec le formulaire d'opposition"},
+	"v_not_started":     {"Training on your region's data has not started: it is due on %s. When it starts, %s of your items will be swept in, unless you opt out before.", "L'entraînement sur les données de votre région n'a pas commencé : il est prévu le %s. À ce moment, %s de vos éléments y entreront, sauf si vous refusez avant."},
+	"v_not_started_out": {"You opted out on %s (%s), before training starts in your region on %s: your items stay out of it.", "Vous avez refusé le %s (%s), avant le début de l'entraînement dans votre région le %s : vos éléments en restent à l'écart."},
+	"v_no_window":       {"The policy sets no training period for your region: %s of your items would be in scope if one opened.", "La politique ne fixe aucune période d'entraînement pour votre région : %s de vos éléments seraient concernés si une période s'ouvrait."},
+	"v_none":            {"%s of your %s items are in scope for LinkedIn's generative-AI training, and %s more possibly are.", "%s de vos %s éléments entrent dans l'entraînement de l'IA générative de LinkedIn, et %s autres peut-être."},
+	"v_none_2":          {"You have not given an opt-out date: LinkedIn may have used them since %s, and what you add from now on joins them.", "Vous n'avez pas indiqué de date de refus : LinkedIn a pu les utiliser depuis le %s, et ce que vous ajoutez désormais s'y ajoute."},
+	"v_late":            {"You opted out on %s (%s): that protects the %s items you created since.", "Vous avez refusé le %s (%s) : cela protège les %s éléments créés depuis."},
+	"v_late_2":          {"But %s items in scope and %s possibly in scope were there before, while training ran: they may already have been used, and opting out does not take them back.", "Mais %s éléments concernés et %s peut-être concernés existaient déjà pendant l'entraînement : ils ont pu servir, et le refus ne les reprend pas."},
+	"v_early":           {"You opted out on %s (%s), before training started in your region on %s: %s items are protected.", "Vous avez refusé le %s (%s), avant le début de l'entraînement dans votre région le %s : %s éléments sont protégés."},
+	"v_early_rest":      {"Still, %s items are in scope and %s possibly in scope: the list below says why.", "Toutefois, %s éléments sont concernés et %s peut-être concernés : la liste ci-dessous dit pourquoi."},
+
+	"step_setting":         {"Switch off the setting “Data for Generative AI Improvement” (Me → Settings & Privacy → Data privacy). It protects what you create from then on; it does not take back what was already used.", "Désactivez le réglage « Données pour l'amélioration de l'IA générative » (Vous → Préférences et confidentialité → Confidentialité des données). Il protège ce que vous créez ensuite ; il ne reprend pas ce qui a déjà servi."},
+	"step_setting_check":   {"Check that the setting “Data for Generative AI Improvement” is still off.", "Vérifiez que le réglage « Données pour l'amélioration de l'IA générative » est toujours désactivé."},
+	"step_delete":          {"Delete the posts, comments and articles you no longer want used: what is deleted before a training run is presumably not used in it. %s of them are in scope or possibly in scope; the newest:", "Supprimez les publications, commentaires et articles que vous ne voulez plus voir utilisés : ce qui est supprimé avant un entraînement n'y sert sans doute pas. %s d'entre eux sont concernés ou peut-être concernés ; les plus récents :"},
+	"step_delete_one":      {"Delete the post, comment or article you no longer want used: what is deleted before a training run is presumably not used in it. %s of them is in scope or possibly in scope:", "Supprimez la publication, le commentaire ou l'article que vous ne voulez plus voir utilisé : ce qui est supprimé avant un entraînement n'y sert sans doute pas. %s d'entre eux est concerné ou peut-être concerné :"},
+	"step_form":            {"Send LinkedIn's data-processing objection form: it also covers uses the setting does not, such as personalisation.", "Envoyez le formulaire d'opposition au traitement de LinkedIn : il couvre aussi des usages que le réglage ne couvre pas, comme la personnalisation."},
+	"step_art21":           {"You have the right to object at any time (GDPR Art. 21): LinkedIn relies on its legitimate interest and must stop unless it shows compelling grounds. An objection acts from when it is made.", "Vous avez le droit de vous opposer à tout moment (RGPD, art. 21) : LinkedIn invoque son intérêt légitime et doit cesser sauf motifs impérieux. L'opposition vaut à partir du moment où elle est faite."},
+	"step_erasure":         {"After objecting you can ask for erasure (GDPR Art. 17(1)(c)). Whether it reaches a model already trained is disputed: LinkedIn says completed training is not affected.", "Après votre opposition, vous pouvez demander l'effacement (RGPD, art. 17, par. 1, c). Sa portée sur un modèle déjà entraîné est discutée : LinkedIn dit que l'entraînement passé n'est pas affecté."},
+	"step_authority_eu":    {"If LinkedIn does not answer, complain to your data-protection authority (in Belgium the APD/GBA, in France the CNIL); LinkedIn's lead authority in the EU is the Irish Data Protection Commission.", "Si LinkedIn ne répond pas, saisissez votre autorité de protection des données (en Belgique l'APD/GBA, en France la CNIL) ; l'autorité chef de file pour LinkedIn dans l'UE est la Commission irlandaise de protection des données."},
+	"step_authority_uk":    {"If LinkedIn does not answer, complain to the Information Commissioner's Office (UK GDPR).", "Si LinkedIn ne répond pas, saisissez l'Information Commissioner's Office (UK GDPR)."},
+	"step_authority_ca":    {"If LinkedIn does not answer, complain to the Office of the Privacy Commissioner of Canada (PIPEDA).", "Si LinkedIn ne répond pas, saisissez le Commissariat à la protection de la vie privée du Canada (LPRPDE)."},
+	"step_authority_hk":    {"If LinkedIn does not answer, complain to the Privacy Commissioner for Personal Data (PDPO).", "Si LinkedIn ne répond pas, saisissez le Commissaire à la protection des données personnelles (PDPO)."},
+	"step_compare":         {"Download your data again in a few months and compare the two exports (exposure diff OLD NEW): it shows what you deleted and what changed.", "Téléchargez à nouveau vos données dans quelques mois et comparez les deux exports (exposure diff ANCIEN NOUVEAU) : vous verrez ce que vous avez supprimé et ce qui a changé."},
+	"link_setting":         {"Open the setting on LinkedIn", "Ouvrir le réglage sur LinkedIn"},
+	"link_explore_content": {"List them all below", "Les lister tous ci-dessous"},
+	"link_activity":        {"Your activity on LinkedIn", "Votre activité sur LinkedIn"},
+	"link_form":            {"Open the objection form", "Ouvrir le formulaire d'opposition"},
+	"link_edpb":            {"Find your authority (EDPB)", "Trouver votre autorité (CEPD)"},
+	"link_dpc":             {"Irish Data Protection Commission", "Commission irlandaise de protection des données"},
+	"link_ico":             {"Complain to the ICO", "Saisir l'ICO"},
+	"link_opc":             {"Complain to the OPC", "Saisir le Commissariat"},
+	"link_pcpd":            {"Complain to the PCPD", "Saisir le PCPD"},
+	"open_on_linkedin":     {"Open on LinkedIn", "Ouvrir sur LinkedIn"},
+
+	"x_note":          {"Every item in scope or possibly in scope, newest first. Search, filter and sort them; each post, comment, article, reaction or vote opens on LinkedIn, where you can delete it.", "Chaque élément concerné ou peut-être concerné, du plus récent au plus ancien. Cherchez, filtrez et triez-les ; chaque publication, commentaire, article, réaction ou vote s'ouvre sur LinkedIn, où vous pouvez le supprimer."},
+	"x_note_redacted": {"Every item in scope or possibly in scope, newest first, without its text or link (the report is redacted).", "Chaque élément concerné ou peut-être concerné, du plus récent au plus ancien, sans texte ni lien (le rapport est anonymisé)."},
+	"x_more":          {"The list holds the newest %s of your %s items in scope or possibly in scope; run exposure with --json or --csv to get every one.", "La liste contient les %s plus récents de vos %s éléments concernés ou peut-être concernés ; lancez exposure avec --json ou --csv pour les avoir tous."},
+	"x_empty":         {"None of your items is in scope or possibly in scope.", "Aucun de vos éléments n'est concerné ni peut-être concerné."},
+	"x_search":        {"Search", "Rechercher"},
+	"x_kind":          {"Kind", "Type"},
+	"x_outcome":       {"Outcome", "Résultat"},
+	"x_reason":        {"Reason", "Motif"},
+	"x_year":          {"Year", "Année"},
+	"x_sort":          {"Order", "Ordre"},
+	"x_size":          {"Per page", "Par page"},
+	"x_all":           {"All", "Tous"},
+	"x_newest":        {"Newest first", "Plus récents d'abord"},
+	"x_oldest":        {"Oldest first", "Plus anciens d'abord"},
+	"x_by_kind":       {"By kind", "Par type"},
+	"x_by_outcome":    {"By outcome", "Par résultat"},
+	"x_prev":          {"Previous page", "Page précédente"},
+	"x_next":          {"Next page", "Page suivante"},
+	"x_reset":         {"Show all", "Tout afficher"},
+	"x_caption":       {"Your items in scope or possibly in scope", "Vos éléments concernés ou peut-être concernés"},
+	"x_showing":       {"Items %s–%s of %s", "Éléments %s à %s sur %s"},
+	"x_none":          {"No item matches.", "Aucun élément ne correspond."},
+	"x_open":          {"Open on LinkedIn", "Ouvrir sur LinkedIn"},
+	"x_page":          {"Page %s of %s", "Page %s sur %s"},
+	"x_undated":       {"no date", "sans date"},
+	"x_line":          {"line", "ligne"},
+
+	"win_none":            {"The policy sets no training period for your region.", "La politique ne fixe aucune période d'entraînement pour votre région."},
+	"win_intro":           {"Training on the data of members in %s:", "Entraînement sur les données des membres (%s) :"},
+	"win_from":            {"from %s", "à partir du %s"},
+	"win_start_uncertain": {"(it may have begun earlier)", "(il a pu commencer plus tôt)"},
+	"win_open":            {"and still running", "et toujours en cours"},
+	"win_until":           {"until it was paused on %s", "jusqu'à sa suspension le %s"},
+
+	"diff_title":             {"How your exposure moved between two exports", "L'évolution de votre exposition entre deux exports"},
+	"diff_subtitle":          {"Two downloads of your LinkedIn data compared item by item: what is new, what you deleted, and whose outcome changed.", "Deux téléchargements de vos données LinkedIn comparés élément par élément : ce qui est nouveau, ce que vous avez supprimé, et ce dont le sort a changé."},
+	"diff_old":               {"Old", "Ancien"},
+	"diff_new":               {"New", "Nouveau"},
+	"diff_change":            {"Change", "Écart"},
+	"diff_sides":             {"The two exports", "Les deux exports"},
+	"diff_counts":            {"%s added, %s removed, %s whose outcome changed.", "%s ajoutés, %s supprimés, %s dont le résultat a changé."},
+	"diff_n_items":           {"%s items", "%s éléments"},
+	"diff_n_items_one":       {"%s item", "%s élément"},
+	"diff_nothing":           {"Nothing changed: the two exports hold the same items, with the same outcomes.", "Rien n'a changé : les deux exports contiennent les mêmes éléments, avec les mêmes résultats."},
+	"diff_changed":           {"Items whose outcome changed, and why", "Éléments dont le résultat a changé, et pourquoi"},
+	"diff_changed_none":      {"No item present in both exports changed outcome.", "Aucun élément présent dans les deux exports n'a changé de résultat."},
+	"diff_removed":           {"Your deletions: items in the old export, gone from the new one", "Vos suppressions : éléments de l'ancien export absents du nouveau"},
+	"diff_removed_none":      {"Nothing of the old export is missing from the new one: you deleted nothing in between.", "Rien de l'ancien export ne manque dans le nouveau : vous n'avez rien supprimé entre-temps."},
+	"diff_removed_note":      {"Deleting an item keeps it out of later training runs; it does not take it out of models already trained.", "Supprimer un élément le tient à l'écart des entraînements suivants ; il ne le retire pas des modèles déjà entraînés."},
+	"diff_added_none":        {"Nothing was added between the two exports.", "Rien n'a été ajouté entre les deux exports."},
+	"diff_more":              {"… and %s more in the JSON or CSV output (exposure diff --json FILE or --csv FILE).", "… et %s de plus dans la sortie JSON ou CSV (exposure diff --json FICHIER ou --csv FICHIER)."},
+	"diff_added":             {"added", "ajoutés"},
+	"diff_removed_short":     {"removed", "supprimés"},
+	"diff_ch_totals":         {"Items per outcome, old and new", "Éléments par résultat, ancien et nouveau"},
+	"diff_ch_totals_label":   {"Items per outcome in the old and the new export.", "Éléments par résultat dans l'ancien et le nouvel export."},
+	"diff_ch_kinds":          {"Added and removed, per kind", "Ajoutés et supprimés, par type"},
+	"diff_ch_kinds_label":    {"Items added and removed per kind of data: %s added, %s removed.", "Éléments ajoutés et supprimés par type de données : %s ajoutés, %s supprimés."},
+	"diff_ch_timeline":       {"Items in scope accumulated over time, old and new", "Éléments concernés cumulés dans le temps, ancien et nouveau"},
+	"diff_ch_timeline_note":  {"By month of creation; the gap between the lines is what changed.", "Par mois de création ; l'écart entre les courbes est ce qui a changé."},
+	"diff_ch_timeline_label": {"Items in scope accumulated by month of creation: %s in the old export, %s in the new one.", "Éléments concernés cumulés par mois de création : %s dans l'ancien export, %s dans le nouveau."},
 
 	"out_in_scope":          {"In scope", "Concernés"},
 	"out_possibly_in_scope": {"Possibly in scope", "Peut-être concernés"},
@@ -89,39 +194,57 @@ var texts = map[string]tr{
 	"out_excluded":          {"Excluded", "Exclus"},
 	"out_not_listed":        {"Not listed", "Non mentionnés"},
 	"say_in_scope":          {"eligible for LinkedIn's generative-AI training and not protected; they may already have been used.", "éligibles à l'entraînement de l'IA générative de LinkedIn et non protégés ; ils ont peut-être déjà servi."},
-	"say_possibly_in_scope": {"would be in scope, but the facts are disputed for them (reactions, reposts, searches, non-public posts, paused windows).", "seraient concernés, mais les faits sont discutés (réactions, republications, recherches, publications non publiques, périodes suspendues)."},
+	"say_possibly_in_scope": {"would be in scope, but the facts are disputed for them (reactions, reposts, searches, non-public posts, paused periods).", "seraient concernés, mais les faits sont discutés (réactions, republications, recherches, publications non publiques, périodes suspendues)."},
 	"say_protected":         {"in a category the policy covers, but kept out by your opt-out or a rule.", "dans une catégorie visée, mais tenus à l'écart par votre refus ou une règle."},
 	"say_excluded":          {"LinkedIn says this kind of data (private messages, payments, logins…) is not used for this training.", "LinkedIn dit ne pas utiliser ce type de données (messages privés, paiements, connexions…) pour cet entraînement."},
 	"say_not_listed":        {"not named by the training policy; they may serve other purposes, such as advertising.", "non mentionnés par la politique d'entraînement ; ils peuvent servir à d'autres fins, comme la publicité."},
 
-	"ch_timeline":         {"Your items by the month they were created, and their outcome today", "Vos éléments par mois de création, et leur sort aujourd'hui"},
-	"ch_timeline_note":    {"Dashed lines: when training began (or paused) in your region, and your opt-out.", "Lignes pointillées : début (ou suspension) de l'entraînement dans votre région, et votre refus."},
-	"ch_cumulative":       {"Items in scope, accumulated over time", "Éléments concernés, cumulés dans le temps"},
-	"ch_cumulative_note":  {"How much of you a training run could draw on, month after month.", "Ce qu'un entraînement pourrait utiliser de vous, mois après mois."},
-	"ch_whatif":           {"What if you had opted out earlier?", "Et si vous aviez refusé plus tôt ?"},
-	"ch_whatif_note":      {"For each month: the items that would be in scope today had you opted out on its first day.", "Pour chaque mois : les éléments qui seraient concernés aujourd'hui si vous aviez refusé le premier jour de ce mois."},
-	"ch_beforeafter":      {"Before and after %s", "Avant et après le %s"},
-	"ch_beforeafter_note": {"Items created before the date, and on or after it, by outcome.", "Éléments créés avant cette date, et à partir de celle-ci, par résultat."},
-	"ch_kinds":            {"Outcome per kind of data", "Résultat par type de données"},
-	"ch_kinds_note":       {"The largest kinds; the table below lists them all, with the rule applied and its sources.", "Les types les plus nombreux ; le tableau ci-dessous les liste tous, avec la règle appliquée et ses sources."},
-	"other_kinds":         {"%d other kinds", "%d autres types"},
-	"before":              {"before", "avant"},
-	"after":               {"on or after", "à partir du"},
-	"mark_start":          {"training starts", "début de l'entraînement"},
-	"mark_pause":          {"paused", "suspendu"},
-	"mark_optout":         {"your opt-out", "votre refus"},
-	"mark_now":            {"today", "aujourd'hui"},
-
-	"todo_setting":   {"Switch off the setting: Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement, toggle \"Use my data for training content creation AI models\" (https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement). It protects what you create from then on; it does not take back what was already used.", "Désactivez le réglage : Vous → Préférences et confidentialité → Confidentialité des données → Données pour l'amélioration de l'IA générative (https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement). Il protège ce que vous créez ensuite ; il ne reprend pas ce qui a déjà servi."},
-	"todo_form":      {"Send LinkedIn's data-processing objection form (https://www.linkedin.com/help/linkedin/ask/TS-DPRO). It also covers models the setting does not, such as personalisation.", "Envoyez le formulaire d'opposition au traitement de LinkedIn (https://www.linkedin.com/help/linkedin/ask/TS-DPRO). Il couvre aussi des modèles que le réglage ne couvre pas, comme la personnalisation."},
-	"todo_art21":     {"You have the right to object at any time (GDPR Art. 21): LinkedIn relies on its legitimate interest (Art. 6(1)(f)) and must stop unless it shows compelling grounds. An objection acts from when it is made.", "Vous avez le droit de vous opposer à tout moment (RGPD, art. 21) : LinkedIn invoque son intérêt légitime (art. 6, par. 1, f) et doit cesser sauf motifs impérieux. L'opposition vaut à partir du moment où elle est faite."},
-	"todo_art17":     {"After a successful objection you can ask for erasure (GDPR Art. 17(1)(c)). Whether it reaches a model already trained is disputed: LinkedIn says completed training is not affected.", "Après une opposition fondée, vous pouvez demander l'effacement (RGPD, art. 17, par. 1, c). Sa portée sur un modèle déjà entraîné est discutée : LinkedIn dit que l'entraînement passé n'est pas affecté."},
-	"todo_delete":    {"Delete old posts, comments or articles you no longer want used: under the Italian Garante's reading, items already online before a late opt-out may keep being used; what is deleted before a training run is presumably not.", "Supprimez les anciennes publications, commentaires ou articles que vous ne voulez plus voir utilisés : selon la lecture de la Garante italienne, ce qui était en ligne avant un refus tardif peut continuer à servir ; ce qui est supprimé avant un entraînement ne le serait pas."},
-	"todo_authority": {"Complain to your data-protection authority if LinkedIn does not answer (in Belgium the APD/GBA, in France the CNIL; LinkedIn's lead authority in the EU is the Irish DPC).", "Saisissez votre autorité de protection des données si LinkedIn ne répond pas (en Belgique l'APD/GBA, en France la CNIL ; l'autorité chef de file pour LinkedIn dans l'UE est la DPC irlandaise)."},
-	"todo_uk":        {"In the UK the same rights come from the UK GDPR; the ICO is the authority.", "Au Royaume-Uni, les mêmes droits découlent du UK GDPR ; l'autorité est l'ICO."},
-	"todo_ca":        {"In Canada, the Office of the Privacy Commissioner takes complaints under PIPEDA.", "Au Canada, le Commissariat à la protection de la vie privée reçoit les plaintes au titre de la LPRPDE."},
-	"todo_hk":        {"In Hong Kong, the PCPD takes complaints under the PDPO.", "À Hong Kong, le PCPD reçoit les plaintes au titre de la PDPO."},
+	"ch_timeline":          {"Your items by the month they were created, and their outcome today", "Vos éléments par mois de création, et leur sort aujourd'hui"},
+	"ch_timeline_note":     {"Each bar is a month; its parts are the outcomes, each with its own colour and pattern.", "Chaque barre est un mois ; ses parts sont les résultats, chacun avec sa couleur et son motif."},
+	"ch_timeline_label":    {"Bar chart of your %s dated items by month of creation, from %s to %s, split by outcome.", "Histogramme de vos %s éléments datés par mois de création, de %s à %s, répartis par résultat."},
+	"ch_cumulative":        {"Items in scope, accumulated over time", "Éléments concernés, cumulés dans le temps"},
+	"ch_cumulative_note":   {"How much of you a training run could draw on, month after month (solid, dashed and dotted lines).", "Ce qu'un entraînement pourrait utiliser de vous, mois après mois (lignes pleine, tiretée et pointillée)."},
+	"ch_cumulative_label":  {"Line chart of your items accumulated by month of creation; at the end: %s.", "Courbes de vos éléments cumulés par mois de création ; à la fin : %s."},
+	"ch_whatif":            {"What if you had opted out earlier?", "Et si vous aviez refusé plus tôt ?"},
+	"ch_whatif_note":       {"For each month: the items that would be in scope today had you opted out on its first day.", "Pour chaque mois : les éléments qui seraient concernés aujourd'hui si vous aviez refusé le premier jour de ce mois."},
+	"ch_whatif_flat":       {"From %s to %s nothing changes, so the chart starts there: an opt-out in those months would leave %s items in scope and %s possibly in scope.", "De %s à %s rien ne change, le graphique commence donc là : un refus pendant ces mois laisserait %s éléments concernés et %s peut-être concernés."},
+	"ch_whatif_label":      {"Line chart: had you opted out in %s, %s items would be in scope and %s possibly today; in %s, %s and %s.", "Courbes : avec un refus en %s, %s éléments seraient concernés et %s peut-être aujourd'hui ; en %s, %s et %s."},
+	"ch_whatif_empty":      {"No month to show.", "Aucun mois à montrer."},
+	"ch_beforeafter":       {"Before and after %s", "Avant et après le %s"},
+	"ch_beforeafter_note":  {"Items created before the date, and on or after it, by outcome.", "Éléments créés avant cette date, et à partir de celle-ci, par résultat."},
+	"ch_beforeafter_label": {"Bar chart of your items created before %s (%s) and on or after it (%s), by outcome.", "Histogramme de vos éléments créés avant le %s (%s) et à partir de cette date (%s), par résultat."},
+	"ch_kinds":             {"Outcome per kind of data", "Résultat par type de données"},
+	"ch_kinds_note":        {"The largest kinds; the table “By kind of data” lists them all.", "Les types les plus nombreux ; le tableau « Par type de données » les liste tous."},
+	"ch_kinds_label":       {"Bar chart of the outcomes of each of your %d kinds of data.", "Histogramme des résultats de chacun de vos %d types de données."},
+	"ch_kinds_largest":     {"The largest: %s, %s items.", "Le plus nombreux : %s, %s éléments."},
+	"other_kinds":          {"%d other kinds", "%d autres types"},
+	"before":               {"before", "avant"},
+	"after":                {"on or after", "à partir du"},
+	"mark_start":           {"training starts", "début de l'entraînement"},
+	"mark_pause":           {"training paused", "entraînement suspendu"},
+	"mark_optout":          {"your opt-out", "votre refus"},
+	"mark_line_dashed":     {"Dashed line: %s (%s).", "Ligne tiretée : %s (%s)."},
+	"term_export":          {"Export", "Export"},
+	"term_policy":          {"Policy", "Règles"},
+	"term_total":           {"Total", "Total"},
+	"term_more":            {"and %d more", "et %d autres"},
+	"term_region_flag":     {"given with --region", "donnée par --region"},
+	"term_region_profile":  {"from Profile.csv Geo Location", "d'après Geo Location de Profile.csv"},
+	"term_region_default":  {"not found in the export; give --region", "absente de l'export ; indiquez --region"},
+	"term_setting_off":     {"setting off on %s", "réglage désactivé le %s"},
+	"term_objection_sent":  {"objection sent on %s", "opposition envoyée le %s"},
+	"term_no_optout":       {"none given (--opt-out, --objection)", "aucun indiqué (--opt-out, --objection)"},
+	"term_added":           {"Added since the old export", "Ajoutés depuis l'ancien export"},
+	"term_removed":         {"Removed (deleted) since", "Retirés (supprimés) depuis"},
+	"term_changed":         {"Outcome changed", "Résultat changé"},
+	"term_report":          {"Report: %s (open it in a browser; it loads nothing from the network)", "Rapport : %s (ouvrez-le dans un navigateur ; il ne charge rien depuis le réseau)"},
+	"term_diff_page":       {"Comparison page: %s (open it in a browser; it loads nothing from the network)", "Page de comparaison : %s (ouvrez-la dans un navigateur ; elle ne charge rien depuis le réseau)"},
+	"mark_line_optout":     {"Solid blue line: %s (%s).", "Ligne bleue pleine : %s (%s)."},
 }
+
+// Text is one of the report's texts in lang (en or fr), with fmt
+// arguments applied: the command's own lines that the member reads.
+func Text(lang, key string, args ...any) string { return t(lang, key, args...) }
 
 // t returns a text in lang, with fmt arguments applied.
 func t(lang, key string, args ...any) string {
@@ -135,6 +258,17 @@ func t(lang, key string, args ...any) string {
 	return fmt.Sprintf(s.in(lang), args...)
 }
 
+// tn is t for a count n: the text key+"_one" when there is one and n is
+// singular in lang (1 in English; 0 and 1 in French), else key.
+func tn(lang, key string, n int, args ...any) string {
+	if n == 1 || lang == "fr" && n == 0 {
+		if _, ok := texts[key+"_one"]; ok {
+			return t(lang, key+"_one", args...)
+		}
+	}
+	return t(lang, key, args...)
+}
+
 // policyTexts translate the embedded policy's category and assumption notes
 // (policy.yaml is written in English); a replaced policy file with other
 // names keeps its own English notes.
@@ -143,6 +277,13 @@ var policyTexts = map[string]tr{
 	"scope_disputed":   {"disputed", "discuté"},
 	"scope_excluded":   {"excluded", "exclu"},
 	"scope_not_listed": {"not listed", "non mentionné"},
+
+	"rule_opt_out":     {"", "Désactiver le réglage (ou s'opposer) n'est pas rétroactif ; le refus effectif est la plus ancienne des deux dates, et les éléments exposés avant peuvent continuer à servir (Garante, LinkedIn le 3 nov. 2025)."},
+	"rule_visibility":  {"", "Les avis parlent de contenu public alors que la FAQ ne pose aucune condition de visibilité : une publication qui n'est pas PUBLIC n'est que peut-être concernée."},
+	"rule_minor":       {"", "Les données des membres dont LinkedIn pense qu'ils pourraient avoir moins de 18 ans ne sont pas utilisées ; un élément créé quand le membre avait certainement moins de 18 ans est protégé."},
+	"rule_lookback":    {"", "Les données anciennes sont reprises (l'AP parle d'un retour à 2003) ; la DPC dit que la période a été réduite sans donner de date, aucune limite n'est donc appliquée par défaut."},
+	"rule_undated":     {"", "LinkedIn peut utiliser toutes les données présentes quel que soit leur âge : un élément sans date compte comme existant depuis l'inscription, avant tout refus."},
+	"rule_not_started": {"", "Avant l'ouverture de la période d'une région, rien n'est encore utilisé, mais chaque élément existant sera repris à son début, sauf refus préalable."},
 
 	"cat_profile":               {"", "Les données de profil figurent dans la liste de LinkedIn (« par exemple » nom, photo, postes, formation, compétences, certifications…) ; tout type de profil est tenu pour concerné."},
 	"cat_profile_by_others":     {"", "Les validations et recommandations figurent parmi les données de profil que LinkedIn peut utiliser."},
@@ -210,6 +351,30 @@ var regionNames = map[string]tr{
 	"US": {"United States and every other country", "États-Unis et tous les autres pays"},
 }
 
+// oneKind names one item of the kinds an explorer row can show (those the
+// policy may put in scope); the others keep their plural name.
+var oneKind = map[string]tr{
+	"profile": {"profile", "profil"}, "position": {"position", "poste"}, "education": {"education", "formation"},
+	"skill": {"skill", "compétence"}, "language": {"language", "langue"}, "certification": {"certification", "certification"},
+	"project": {"project", "projet"}, "publication": {"publication", "publication (profil)"}, "honor": {"honor", "distinction"},
+	"course": {"course", "cours"}, "volunteering": {"volunteering", "bénévolat"}, "organization": {"organization", "organisation"},
+	"patent": {"patent", "brevet"}, "cause": {"cause", "cause"},
+	"recommendation_received": {"recommendation received", "recommandation reçue"}, "recommendation_given": {"recommendation given", "recommandation donnée"},
+	"endorsement_received": {"endorsement received", "validation reçue"}, "endorsement_given": {"endorsement given", "validation donnée"},
+	"post": {"post", "publication"}, "article": {"article", "article"}, "comment": {"comment", "commentaire"},
+	"reaction": {"reaction", "réaction"}, "poll_vote": {"poll vote", "vote à un sondage"}, "repost": {"repost", "republication"},
+	"media": {"photo or video", "photo ou vidéo"}, "ai_conversation": {"AI assistant chat", "conversation avec l'IA"},
+	"screening_answer": {"saved screening answer", "réponse de présélection"}, "resume": {"résumé", "CV"}, "search_query": {"search", "recherche"},
+}
+
+// kindOne names one item of kind k.
+func kindOne(lang, kind string) string {
+	if n, ok := oneKind[kind]; ok {
+		return n.in(lang)
+	}
+	return kindName(lang, kind)
+}
+
 // kindNames are the kinds in words.
 var kindNames = map[string]tr{
 	"profile": {"profile", "profil"}, "position": {"positions", "postes"}, "education": {"education", "formation"},
@@ -249,13 +414,17 @@ func kindName(lang, kind string) string {
 
 var monthsFR = []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
 
-// dateText writes a day in the reader's language: "1 Dec 2025", "1 déc. 2025".
+// dateText writes a day in the reader's language: "1 Dec 2025", "1er déc. 2025".
 func dateText(lang string, d time.Time) string {
 	if d.IsZero() {
 		return "–"
 	}
 	if lang == "fr" {
-		return fmt.Sprintf("%d %s %d", d.Day(), monthsFR[d.Month()-1], d.Year())
+		day := strconv.Itoa(d.Day())
+		if d.Day() == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", day, monthsFR[d.Month()-1], d.Year())
 	}
 	return d.Format("2 Jan 2006")
 }

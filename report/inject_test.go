@@ -274,13 +274,16 @@ var tstAllowedTags = map[string]bool{
 	"h1": true, "h2": true, "h3": true, "dl": true, "dt": true, "dd": true, "ul": true, "li": true,
 	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
 	"a": true, "span": true, "code": true, "script": true,
+	"nav": true, "ol": true, "h4": true, "strong": true, "figure": true, "details": true, "summary": true,
+	"caption": true, "label": true, "input": true, "select": true, "option": true, "button": true,
 }
 
 // tstCheckInert checks that page has only the template's own structure,
-// whatever the texts it shows, and returns the chart options' JSON.
+// whatever the texts it shows, and returns the chart options' JSON and
+// the explorer's items' JSON one after the other.
 func tstCheckInert(t *testing.T, page string) []byte {
 	t.Helper()
-	var chartJSON []byte
+	var chartJSON, itemJSON []byte
 	scripts := 0
 	for _, n := range tstScan(t, page) {
 		switch n.kind {
@@ -326,10 +329,12 @@ func tstCheckInert(t *testing.T, page string) []byte {
 				case 1:
 					chartJSON = []byte(n.text)
 				case 2:
+					itemJSON = []byte(n.text)
+				case 3:
 					if n.text != string(tstEChartsStub) {
 						t.Errorf("the library's script holds %q, not the library", tstCut(n.text))
 					}
-				case 3:
+				case 4:
 					if n.text != bootJS {
 						t.Errorf("the boot script holds %q, not the boot code", tstCut(n.text))
 					}
@@ -337,23 +342,25 @@ func tstCheckInert(t *testing.T, page string) []byte {
 			}
 		}
 	}
-	if scripts != 3 {
-		t.Errorf("the page has %d <script> elements, want 3 (charts' data, library, boot)", scripts)
+	if scripts != 4 {
+		t.Errorf("the page has %d <script> elements, want 4 (charts' data, items' data, library, boot)", scripts)
 	}
-	if n := strings.Count(strings.ToLower(page), "<script"); n != 3 {
-		t.Errorf("the page holds %q %d times, want 3", "<script", n)
+	if n := strings.Count(strings.ToLower(page), "<script"); n != 4 {
+		t.Errorf("the page holds %q %d times, want 4", "<script", n)
 	}
 	for _, bad := range []string{"<img", "<svg", "onerror=", "onload="} {
 		if strings.Contains(strings.ToLower(tstOutsideText(t, page)), bad) {
 			t.Errorf("the page's markup holds %q", bad)
 		}
 	}
-	if chartJSON == nil {
-		t.Fatal("no chart data block found")
+	if chartJSON == nil || itemJSON == nil {
+		t.Fatal("no chart or item data block found")
 	}
-	for _, bad := range []string{"</", "<!--", "\u2028", "\u2029"} {
-		if bytes.Contains(chartJSON, []byte(bad)) {
-			t.Errorf("the chart data holds a raw %q", bad)
+	for _, block := range [][]byte{chartJSON, itemJSON} {
+		for _, bad := range []string{"</", "<!--", "\u2028", "\u2029"} {
+			if bytes.Contains(block, []byte(bad)) {
+				t.Errorf("a data block holds a raw %q", bad)
+			}
 		}
 	}
 	var specs []map[string]any
@@ -363,7 +370,11 @@ func tstCheckInert(t *testing.T, page string) []byte {
 	if len(specs) == 0 {
 		t.Errorf("no chart in the data")
 	}
-	return chartJSON
+	var items any
+	if err := json.Unmarshal(itemJSON, &items); err != nil {
+		t.Fatalf("the item data is not JSON: %v\n%s", err, tstCut(string(itemJSON)))
+	}
+	return append(append(chartJSON, '\n'), itemJSON...)
 }
 
 // tstOutsideText is the page's markup only: tag and attribute names,
@@ -394,8 +405,12 @@ func tstPageText(t *testing.T, page string, chartJSON []byte) string {
 			b.WriteString(" ")
 		}
 	}
-	var v any
-	if err := json.Unmarshal(chartJSON, &v); err == nil {
+	dec := json.NewDecoder(bytes.NewReader(chartJSON))
+	for {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
 		var walk func(any)
 		walk = func(v any) {
 			switch v := v.(type) {
@@ -449,16 +464,14 @@ func TestHTMLInjection(t *testing.T) {
 			esc := func(s string) string { return template.HTMLEscapeString(s) }
 			for what, s := range map[string]string{
 				"title":           "<title>" + esc(tstAllPayloads+" "+oldText(lang, "title")),
-				"post":            "<td>" + esc(tstPayloads[6]) + "</td>",
-				"profile":         "<td>" + esc(tstPayloads[0]+tstPayloads[5]+" — "+tstPayloads[6]) + "</td>",
-				"article file":    "<td>Articles/Articles/" + esc(tstPayloads[5]) + ".html</td>",
+				"article file":    `<span class="path">Articles/Articles/` + esc(tstPayloads[5]) + ".html</span>",
 				"unknown file":    "<li>" + esc(tstPayloads[6]) + ".csv (",
 				"problem reason":  "<td>" + esc(tstAllPayloads) + "</td>",
-				"problem file":    "<td>Articles/Articles/" + esc(tstPayloads[7]) + `.html</td><td class="num">0</td>`,
-				"kind rule":       esc(" " + tstAllPayloads + ")" + colon(lang)),
+				"problem file":    `<td class="path">Articles/Articles/` + esc(tstPayloads[7]) + `.html</td><td class="num">0</td>`,
+				"category note":   esc(" "+tstAllPayloads) + ` <span class="cite">[`,
 				"source link":     `href="#ZgotmplZ"`,
 				"policy line":     esc(tstAllPayloads + ", version " + tstAllPayloads + " (" + tstAllPayloads + ")"),
-				"assumption":      esc(tstAllPayloads + " (S"),
+				"assumption":      esc(tstAllPayloads) + ` <span class="cite">[`,
 				"chart series":    `\u003c/script\u003e`,
 				"chart separator": `\u2028`,
 			} {
@@ -466,8 +479,22 @@ func TestHTMLInjection(t *testing.T) {
 					t.Errorf("%s: %q not found in the page", what, tstCut(s))
 				}
 			}
-			if !regexp.MustCompile(`>S[0-9]+` + regexp.QuoteMeta(esc(tstAllPayloads)) + " ").MatchString(page) {
+			if !regexp.MustCompile(`>S[0-9]+` + regexp.QuoteMeta(esc(tstAllPayloads)) + "<").MatchString(page) {
 				t.Error("source label: not found in the page")
+			}
+			// The explorer's rows hold the posts' and the profile's texts as data.
+			items := tstExplorerData(t, page)
+			texts := map[string]bool{}
+			for _, row := range items.Rows {
+				texts[row[4].(string)] = true
+			}
+			for what, s := range map[string]string{
+				"post":    parse.Snippet(tstPayloads[6]),
+				"profile": parse.Snippet(tstPayloads[0] + tstPayloads[5] + " — " + tstPayloads[6]),
+			} {
+				if !texts[s] {
+					t.Errorf("%s: no explorer row with the text %q", what, s)
+				}
 			}
 			if !strings.Contains(page, `href="https://example.org/%22%3e%3csvg/onload=alert`) {
 				t.Error("a source URL with a quote and a tag is not percent-encoded in its href")
@@ -504,6 +531,20 @@ func TestHTMLInjection(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tstExplorerData reads the explorer's data block of a page.
+func tstExplorerData(t *testing.T, page string) explorerData {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<script type="application/json" id="exposure-items">(.*?)</script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no explorer data block in the page")
+	}
+	var d explorerData
+	if err := json.Unmarshal([]byte(m[1]), &d); err != nil {
+		t.Fatalf("the explorer data is not JSON: %v", err)
+	}
+	return d
 }
 
 // oldText is a sentence of the page as the test's swapped texts show it,

@@ -29,74 +29,80 @@ func tprintf(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, format, args...)
 }
 
-// sentences say in one line what each outcome means for the member.
-var sentences = map[string]string{
-	"in_scope":          "eligible for LinkedIn's generative-AI training and not protected; may already have been used",
-	"possibly_in_scope": "would be in scope, but the facts are disputed for these items",
-	"protected":         "in a category the policy covers, but kept out by your choice or a rule",
-	"excluded":          "LinkedIn says this kind of data is not used for this training",
-	"not_listed":        "not named by the training policy (it may serve other purposes, e.g. ads)",
-}
-
-// WriteSummary prints the classification in the terminal: who, which
-// policy, the totals per outcome and the kinds behind each.
-func WriteSummary(w io.Writer, ar *analysis.Result) error {
+// WriteSummary prints the classification in the terminal, in lang (en or
+// fr): who, which policy, the totals per outcome in words and the kinds
+// behind each.
+func WriteSummary(w io.Writer, ar *analysis.Result, lang string) error {
 	r := &result{Result: ar}
 	m := r.Member
-	tprintf(w, "Export:   %s\n", strings.Join(r.Export.Sources, ", "))
-	tprintf(w, "Region:   %s (%s)\n", m.Region, regionSourceText(m.RegionSource))
-	tprintf(w, "Opt-out:  %s\n", optOutText(m))
-	tprintf(w, "As of:    %s    Policy: %s %s (%s)\n\n", r.AsOf.Format("2006-01-02"), r.Policy.ID, r.Policy.Version, r.Policy.Origin)
+	origin := r.Policy.Origin
+	if origin == "embedded" {
+		origin = t(lang, "embedded")
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tprintf(tw, "%s\t%s\n", t(lang, "term_export"), strings.Join(r.Export.Sources, ", "))
+	tprintf(tw, "%s\t%s (%s)\n", t(lang, "region"), m.Region, t(lang, "term_region_"+regionSourceKey(m.RegionSource)))
+	tprintf(tw, "%s\t%s\n", t(lang, "optout"), optOutText(lang, m))
+	tprintf(tw, "%s\t%s    %s%s%s %s (%s)\n", t(lang, "asof"), r.AsOf.Format("2006-01-02"), t(lang, "term_policy"), colon(lang), r.Policy.ID, r.Policy.Version, origin)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
 
 	by := r.ByOutcome()
-	kinds := r.kindsByOutcome()
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	kinds := r.kindsByOutcome(lang)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, o := range outcomeNames {
-		tprintf(tw, "%s\t%7d\t%s\n", o, by[o], sentences[o])
+		tprintf(tw, "%s\t%s\t  %s\t\n", t(lang, "out_"+o), termNumber(lang, by[o]), t(lang, "say_"+o))
 		if k := kinds[o]; k != "" {
-			tprintf(tw, "\t\t  %s\n", k)
+			tprintf(tw, "\t\t    %s\t\n", k)
 		}
 	}
-	tprintf(tw, "total\t%7d\t\n", r.Tally.Items)
+	tprintf(tw, "%s\t%s\t\t\n", t(lang, "term_total"), termNumber(lang, r.Tally.Items))
 	return tw.Flush()
 }
 
-func regionSourceText(s string) string {
-	switch s {
-	case "flag":
-		return "given with --region"
-	case "profile":
-		return "from Profile.csv Geo Location"
-	}
-	return "not found in the export; give --region"
+// termNumber groups thousands as number does, with a plain space in
+// French: a terminal may not show a narrow one.
+func termNumber(lang string, n int) string {
+	return strings.ReplaceAll(number(lang, n), "\u202f", " ")
 }
 
-func optOutText(m policy.Member) string {
+func regionSourceKey(s string) string {
+	switch s {
+	case "flag", "profile":
+		return s
+	}
+	return "default"
+}
+
+func optOutText(lang string, m policy.Member) string {
 	var parts []string
 	if !m.OptOut.IsZero() {
-		parts = append(parts, "setting off on "+m.OptOut.Format("2006-01-02"))
+		parts = append(parts, t(lang, "term_setting_off", m.OptOut.Format("2006-01-02")))
 	}
 	if !m.Objection.IsZero() {
-		parts = append(parts, "objection sent on "+m.Objection.Format("2006-01-02"))
+		parts = append(parts, t(lang, "term_objection_sent", m.Objection.Format("2006-01-02")))
 	}
 	if len(parts) == 0 {
-		return "none given (--opt-out, --objection)"
+		return t(lang, "term_no_optout")
 	}
 	return strings.Join(parts, "; ")
 }
 
-// kindsByOutcome lists, per outcome, its kinds with their counts, largest first.
-func (r *result) kindsByOutcome() map[string]string {
+// kindsByOutcome lists, per outcome, its kinds in words with their
+// counts, largest first.
+func (r *result) kindsByOutcome(lang string) map[string]string {
 	out := map[string]string{}
 	for i, o := range outcomeNames {
 		byKind := map[string]int{}
 		for k, kt := range r.Tally.Kinds {
 			if n := kt.ByOutcome[i]; n > 0 {
-				byKind[string(k)] = n
+				byKind[kindName(lang, string(k))] = n
 			}
 		}
 		if len(byKind) > 0 {
-			out[o] = topCounts(byKind, 6)
+			out[o] = topCountsIn(lang, byKind, 6)
 		}
 	}
 	return out
@@ -221,46 +227,64 @@ func writeNotes(w io.Writer, r *result) {
 }
 
 // topCounts formats the n largest counts as "a 3, b 2, … and 4 more".
-func topCounts(counts map[string]int, n int) string {
+func topCounts(counts map[string]int, n int) string { return topCountsIn("en", counts, n) }
+
+func topCountsIn(lang string, counts map[string]int, n int) string {
 	var parts []string
 	for i, k := range sortedKinds(counts) {
 		if i == n {
-			parts = append(parts, fmt.Sprintf("and %d more", len(counts)-n))
+			parts = append(parts, t(lang, "term_more", len(counts)-n))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
+		parts = append(parts, fmt.Sprintf("%s %s", k, termNumber(lang, counts[k])))
 	}
 	return strings.Join(parts, ", ")
 }
 
-// WriteDiffSummary prints the comparison in the terminal.
-func WriteDiffSummary(w io.Writer, d *analysis.Diff) error {
-	tprintf(w, "Old: %s (as of %s)\nNew: %s (as of %s)\n\n",
-		strings.Join(d.Old.Export.Sources, ", "), d.Old.AsOf.Format("2006-01-02"),
-		strings.Join(d.New.Export.Sources, ", "), d.New.AsOf.Format("2006-01-02"))
-	ob, nb := (&result{Result: d.Old}).ByOutcome(), (&result{Result: d.New}).ByOutcome()
+// WriteDiffSummary prints the comparison in the terminal, in lang.
+func WriteDiffSummary(w io.Writer, d *analysis.Diff, lang string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "OUTCOME\t    OLD\t    NEW\t CHANGE")
-	for _, o := range outcomeNames {
-		tprintf(tw, "%s\t%7d\t%7d\t%+7d\n", o, ob[o], nb[o], nb[o]-ob[o])
+	tprintf(tw, "%s\t%s (%s %s)\n", t(lang, "diff_old"), strings.Join(d.Old.Export.Sources, ", "), t(lang, "asof"), d.Old.AsOf.Format("2006-01-02"))
+	tprintf(tw, "%s\t%s (%s %s)\n", t(lang, "diff_new"), strings.Join(d.New.Export.Sources, ", "), t(lang, "asof"), d.New.AsOf.Format("2006-01-02"))
+	if err := tw.Flush(); err != nil {
+		return err
 	}
-	tprintf(tw, "total\t%7d\t%7d\t%+7d\n", d.Old.Tally.Items, d.New.Tally.Items, d.New.Tally.Items-d.Old.Tally.Items)
+	fmt.Fprintln(w)
+	ob, nb := (&result{Result: d.Old}).ByOutcome(), (&result{Result: d.New}).ByOutcome()
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tprintf(tw, "%s\t%s\t%s\t%s\t\n", t(lang, "col_outcome"), t(lang, "diff_old"), t(lang, "diff_new"), t(lang, "diff_change"))
+	for _, o := range outcomeNames {
+		tprintf(tw, "%s\t%s\t%s\t%s\t\n", t(lang, "out_"+o), termNumber(lang, ob[o]), termNumber(lang, nb[o]), termSigned(lang, nb[o]-ob[o]))
+	}
+	tprintf(tw, "%s\t%s\t%s\t%s\t\n", t(lang, "term_total"), termNumber(lang, d.Old.Tally.Items), termNumber(lang, d.New.Tally.Items), termSigned(lang, d.New.Tally.Items-d.Old.Tally.Items))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	added, removed, changed := d.Counts()
-	tprintf(w, "\nAdded since the old export:   %d  %s\n", added, kindCounts(d.Added()))
-	tprintf(w, "Removed (deleted) since:      %d  %s\n", removed, kindCounts(d.Removed()))
-	tprintf(w, "Outcome changed:              %d  %s\n", changed, changeCounts(d))
-	return nil
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tprintf(tw, "%s\t%s\t%s\n", t(lang, "term_added"), termNumber(lang, added), kindCounts(lang, d.Added()))
+	tprintf(tw, "%s\t%s\t%s\n", t(lang, "term_removed"), termNumber(lang, removed), kindCounts(lang, d.Removed()))
+	tprintf(tw, "%s\t%s\t%s\n", t(lang, "term_changed"), termNumber(lang, changed), changeCounts(lang, d))
+	return tw.Flush()
 }
 
-func kindCounts(items iter.Seq[analysis.DiffItem]) string {
-	counts := byKind(items)
+func termSigned(lang string, n int) string {
+	if n > 0 {
+		return "+" + termNumber(lang, n)
+	}
+	return termNumber(lang, n)
+}
+
+func kindCounts(lang string, items iter.Seq[analysis.DiffItem]) string {
+	counts := map[string]int{}
+	for k, n := range byKind(items) {
+		counts[kindName(lang, k)] += n
+	}
 	if len(counts) == 0 {
 		return ""
 	}
-	return "(" + topCounts(counts, 6) + ")"
+	return "(" + topCountsIn(lang, counts, 6) + ")"
 }
 
 func byKind(items iter.Seq[analysis.DiffItem]) map[string]int {
@@ -271,16 +295,16 @@ func byKind(items iter.Seq[analysis.DiffItem]) map[string]int {
 	return counts
 }
 
-// changeCounts groups the changes by their move, e.g. "in_scope→protected 12".
-func changeCounts(d *analysis.Diff) string {
+// changeCounts groups the changes by their move, e.g. "In scope → Protected 12".
+func changeCounts(lang string, d *analysis.Diff) string {
 	counts := map[string]int{}
 	for old, cur := range d.Changed() {
-		counts[old.Outcome.String()+"→"+cur.Outcome.String()]++
+		counts[t(lang, "out_"+old.Outcome.String())+" → "+t(lang, "out_"+cur.Outcome.String())]++
 	}
 	if len(counts) == 0 {
 		return ""
 	}
-	return "(" + topCounts(counts, 6) + ")"
+	return "(" + topCountsIn(lang, counts, 6) + ")"
 }
 
 // sortedKinds lists the kinds of a count map, largest first.

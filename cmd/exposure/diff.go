@@ -24,6 +24,7 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	oldParts := fs.StringArray("old-part", nil, "another part (`ARCHIVE`) of the old export; repeatable")
 	newParts := fs.StringArray("new-part", nil, "another part (`ARCHIVE`) of the new export; repeatable")
 	jsonOut := fs.String("json", "", "write the comparison as JSON to `FILE` (- for standard output)")
+	csvOut := fs.String("csv", "", "write the items added, removed and changed as CSV to `FILE`, one row each (- for standard output)")
 	output := fs.StringP("output", "o", "", "write the comparison as an HTML page to `FILE`")
 	lang := fs.String("lang", "", "page `language`: en or fr (default: from LC_ALL/LANG, else en)")
 	var rf readFlags
@@ -48,8 +49,12 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
+		warnDates(stderr, p, oldOpt.Given, today(), "old")
+		if newOpt.Given != oldOpt.Given {
+			warnDates(stderr, p, newOpt.Given, today(), "new")
+		}
 		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
-		outs, err := createOutputs(inputs, stdout, *jsonOut, *output)
+		outs, err := createOutputs(inputs, stdout, *jsonOut, *output, *csvOut)
 		if err != nil {
 			return err
 		}
@@ -76,13 +81,24 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 				return fmt.Errorf("%s: cannot write the output: %v", *output, err)
 			}
 		}
+		if w := outs.writer(2); w != nil {
+			if err := report.WriteDiffCSV(w, d); err != nil {
+				return fmt.Errorf("%s: cannot write the output: %v", *csvOut, err)
+			}
+		}
 		if err := outs.commit(); err != nil {
 			return err
 		}
-		if *jsonOut == "-" || *output == "-" {
+		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
 			return nil
 		}
-		return report.WriteDiffSummary(stdout, d)
+		if err := report.WriteDiffSummary(stdout, d, language); err != nil {
+			return err
+		}
+		if *output != "" {
+			fmt.Fprintf(stdout, "\n%s\n", report.Text(language, "term_diff_page", *output))
+		}
+		return nil
 	}
 }
 
@@ -93,7 +109,8 @@ func side(rf readFlags, p *policy.Policy, mf memberFlags, paths []string) (analy
 		return analysis.Source{}, analysis.Options{}, err
 	}
 	src, err := rf.source(paths)
-	return src, analysis.Options{Policy: p, Given: given, Today: today()}, err
+	// The comparison lists its own items; the sides keep none for a report.
+	return src, analysis.Options{Policy: p, Given: given, Today: today(), TopN: -1}, err
 }
 
 // declareSide declares --old-region, --old-opt-out, … for one side.

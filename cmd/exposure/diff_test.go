@@ -338,3 +338,53 @@ func checkOlderEra(t *testing.T, dir string) {
 		t.Errorf("old snapshot items: %v", got)
 	}
 }
+
+// diff writes its CSV (one row per changed item), names the page it
+// wrote, and speaks French when asked.
+func TestDiffOutputs(t *testing.T) {
+	dir := t.TempDir()
+	page, table := filepath.Join(dir, "diff.html"), filepath.Join(dir, "diff.csv")
+	code, out, errs := runCmd(t, "diff", sample, sample, "--region", "EU", "--as-of", "2026-11-23", "--new-opt-out", "2025-12-01",
+		"-o", page, "--csv", table, "--quiet")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Comparison page: "+page) {
+		t.Errorf("the command does not say where the page went:\n%s", out)
+	}
+	recs := readRecords(t, table, nil)
+	if len(recs) < 2 || recs[0][0] != "change" {
+		t.Fatalf("CSV: %d records, header %q", len(recs), recs[0])
+	}
+	for _, rec := range recs[1:] {
+		if rec[0] != "changed" || rec[6] == rec[8] {
+			t.Fatalf("an export against itself with a new opt-out only changes outcomes: %q", rec)
+		}
+	}
+	code, out, errs = runCmd(t, "diff", sample, sample, "--region", "EU", "--as-of", "2026-11-23", "--lang", "fr", "--quiet")
+	if code != exitOK || !strings.Contains(out, "Résultat changé") || !strings.Contains(out, "Concernés") {
+		t.Errorf("exit %d, French summary:\n%s%s", code, out, errs)
+	}
+}
+
+// An opt-out before the setting existed, or after the day of the analysis,
+// is used but warned of.
+func TestImplausibleDatesWarned(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--opt-out", "2019-05-01"}, "--opt-out 2019-05-01 is before LinkedIn's setting existed"},
+		{[]string{"--objection", "2027-01-01"}, "--objection 2027-01-01 is after the day of the analysis (2026-11-23)"},
+	} {
+		args := append([]string{sample, "--region", "EU", "--as-of", "2026-11-23", "-o", filepath.Join(t.TempDir(), "r.html"), "--quiet"}, c.args...)
+		code, _, errs := runCmd(t, args...)
+		if code != exitOK || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 0 and %q", c.args, code, errs, c.want)
+		}
+	}
+	code, _, errs := runCmd(t, sample, "--region", "EU", "--as-of", "2026-11-23", "--opt-out", "2025-12-01", "-o", filepath.Join(t.TempDir(), "r.html"), "--quiet")
+	if code != exitOK || strings.Contains(errs, "warning") {
+		t.Errorf("a plausible opt-out: exit %d, stderr %q", code, errs)
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -121,4 +123,58 @@ func pickLang(flagValue string) (string, error) {
 		}
 	}
 	return "en", nil
+}
+
+// warnDates warns of an opt-out or objection date that cannot be right:
+// before LinkedIn's setting existed, or after the day of the analysis. The
+// date is still used as given. side names the side of a comparison ("old",
+// "new"), or is empty.
+func warnDates(stderr io.Writer, p *policy.Policy, f analysis.Facts, today time.Time, side string) {
+	asOf := f.AsOf
+	if asOf.IsZero() {
+		asOf = today
+	}
+	first := settingSince(p)
+	flag := func(name string) string {
+		if side != "" {
+			return "--" + side + "-" + name + " (or --" + name + ")"
+		}
+		return "--" + name
+	}
+	for _, d := range []struct {
+		name string
+		day  time.Time
+	}{{"opt-out", f.OptOut}, {"objection", f.Objection}} {
+		switch {
+		case d.day.IsZero():
+		case !first.IsZero() && d.day.Before(first):
+			fmt.Fprintf(stderr, "exposure: warning: %s %s is before LinkedIn's setting existed (from about %s); it is used as given: check it.\n",
+				flag(d.name), d.day.Format("2006-01-02"), first.Format("January 2006"))
+		case d.day.After(asOf):
+			fmt.Fprintf(stderr, "exposure: warning: %s %s is after the day of the analysis (%s): it protects nothing yet; check it, or give --as-of.\n",
+				flag(d.name), d.day.Format("2006-01-02"), asOf.Format("2006-01-02"))
+		}
+	}
+}
+
+// settingSince is the first day the setting may have existed: the start
+// of the policy's earliest training window, a month earlier when that
+// start is uncertain (the setting may predate its disclosure).
+func settingSince(p *policy.Policy) time.Time {
+	var first time.Time
+	for _, r := range p.Regions {
+		for _, w := range r.Windows {
+			start := w.Start
+			if w.StartUncertain {
+				start = start.AddDate(0, -1, 0)
+			}
+			if first.IsZero() || start.Before(first) {
+				first = start
+			}
+		}
+	}
+	if first.IsZero() {
+		return first
+	}
+	return time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
 }

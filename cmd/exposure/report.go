@@ -38,6 +38,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
+		warnDates(stderr, p, given, today(), "")
 		src, err := rf.source(args)
 		if err != nil {
 			return err
@@ -72,12 +73,12 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
 			return nil
 		}
-		if err := report.WriteSummary(stdout, r); err != nil {
+		if err := report.WriteSummary(stdout, r, language); err != nil {
 			return err
 		}
 		report.WriteProblemLine(stdout, r)
 		if *output != "" {
-			fmt.Fprintf(stdout, "\nReport: %s (open it in a browser; it loads nothing from the network)\n", *output)
+			fmt.Fprintf(stdout, "\n%s\n", report.Text(language, "term_report", *output))
 		}
 		return nil
 	}

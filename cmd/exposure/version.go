@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	flag "github.com/spf13/pflag"
 )
@@ -13,25 +14,43 @@ func setupVersion(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if len(args) > 0 {
 			return usagef("version takes no arguments")
 		}
-		fmt.Fprintf(stdout, "exposure %s\n", version())
+		bi, _ := debug.ReadBuildInfo()
+		fmt.Fprintf(stdout, "exposure %s\n", versionOf(bi))
 		return nil
 	}
 }
 
-// version is the module version when built with `go install`, else the
-// VCS revision Go recorded, else "devel".
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "devel"
+// versionOf says what was built, from the build information Go records:
+// the module version ("(devel)" when built from a work tree rather than
+// installed at a version), the VCS revision, whether the tree had local
+// changes, the commit time, and the Go version.
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "(no build information recorded)"
 	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
 	}
+	var details []string
+	settings := map[string]string{}
 	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "devel-" + s.Value[:12]
-		}
+		settings[s.Key] = s.Value
 	}
-	return "devel"
+	if rev := settings["vcs.revision"]; rev != "" {
+		d := "revision " + rev[:min(12, len(rev))]
+		if settings["vcs.modified"] == "true" {
+			d += ", with local changes"
+		}
+		if at := settings["vcs.time"]; at != "" {
+			d += ", committed " + at
+		}
+		details = append(details, d)
+	} else {
+		details = append(details, "no revision recorded (built outside git or with -buildvcs=false)")
+	}
+	if bi.GoVersion != "" {
+		details = append(details, "built with "+bi.GoVersion)
+	}
+	return v + " (" + strings.Join(details, "; ") + ")"
 }

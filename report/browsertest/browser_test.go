@@ -59,6 +59,10 @@ type browserPage struct {
 	name, lang string
 	file       string   // the report written
 	wantText   []string // texts that must appear, as text, in <main>
+	// layout: check the page at both widths, light and dark, with axe-core.
+	layout bool
+	// explorer: what the item explorer must count under each filter.
+	explorer *explorerWant
 }
 
 func TestBrowserReport(t *testing.T) {
@@ -77,15 +81,16 @@ func TestBrowserReport(t *testing.T) {
 	wantInjected := injectionExport(t, injDir)
 	injected := readExport(t, injDir)
 
+	want := explorerCounts(sample)
 	pages := []browserPage{
-		{name: "en", lang: "en", file: writeReport(t, sample, dir, "report-en.html", 0, report.HTMLOptions{Lang: "en"})},
-		{name: "fr", lang: "fr", file: writeReport(t, sample, dir, "report-fr.html", 0, report.HTMLOptions{Lang: "fr"})},
+		{name: "en", lang: "en", file: writeReport(t, sample, dir, "report-en.html", 0, report.HTMLOptions{Lang: "en"}), layout: true, explorer: want},
+		{name: "fr", lang: "fr", file: writeReport(t, sample, dir, "report-fr.html", 0, report.HTMLOptions{Lang: "fr"}), layout: true, explorer: want},
 		// Every in-scope item is listed, so that the injected ones are too.
 		{name: "injection", lang: "en", file: writeReport(t, injected, dir, "report-injection.html", 1<<20, report.HTMLOptions{Lang: "en"}),
 			wantText: wantInjected},
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Second)
 	defer cancel()
 	browserOut := &lockedWriter{w: &bytes.Buffer{}}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -390,7 +395,11 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 		t.Fatalf("Fetch.enable: %v", err)
 	}
 	if err := goOffline(tabCtx); err != nil {
-		t.Fatal(err)
+		t.Fatalf("Network.emulateNetworkConditionsByRule: %v", err)
+	}
+	if _, err := chromedp.Call(tabCtx, network.OverrideNetworkState,
+		network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("Network.overrideNetworkState: %v", err)
 	}
 
 	if _, err := chromedp.Call(tabCtx, performance.Enable, performance.EnableParams{}); err != nil {
@@ -405,6 +414,12 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 		t.Fatalf("waiting for every chart to be drawn: %v", err)
 	}
 	wall := time.Since(navStart)
+	if len(p.wantText) > 0 { // every row of the explorer, for the texts to show
+		if _, err := chromedp.Run(tabCtx, chromedp.Evaluate[bool](`(function () { var s = document.getElementById("x-size");
+  s.value = "all"; s.dispatchEvent(new Event("change")); return true; })()`)); err != nil {
+			t.Fatalf("listing every item: %v", err)
+		}
+	}
 	f, err := chromedp.Run(tabCtx, chromedp.Evaluate[pageFacts](factsJS))
 	if err != nil {
 		t.Fatalf("reading the page: %v", err)
@@ -455,11 +470,12 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 			t.Errorf("chart %s: data-drawn=%q, %d svg, %d path/rect; want drawn, an svg, more than 10 shapes", c.ID, c.Drawn, c.SVGs, c.Shapes)
 		}
 	}
-	if len(f.Scripts) != 3 ||
+	if len(f.Scripts) != 4 ||
 		f.Scripts[0].Type != "application/json" || f.Scripts[0].ID != "exposure-charts" ||
-		f.Scripts[1].Type != "" || f.Scripts[1].Len < 100_000 ||
-		f.Scripts[2].Type != "" || f.Scripts[2].Len > 2000 {
-		t.Errorf("scripts in the DOM: %+v; want the JSON block, ECharts and the boot script", f.Scripts)
+		f.Scripts[1].Type != "application/json" || f.Scripts[1].ID != "exposure-items" ||
+		f.Scripts[2].Type != "" || f.Scripts[2].Len < 100_000 ||
+		f.Scripts[3].Type != "" || f.Scripts[3].Len > 20_000 {
+		t.Errorf("scripts in the DOM: %+v; want the two JSON blocks, ECharts and the page's script", f.Scripts)
 	}
 	for _, s := range f.Scripts {
 		if s.Src != "" {
@@ -483,6 +499,39 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 	if f.Lang != p.lang {
 		t.Errorf("<html lang=%q>, want %q", f.Lang, p.lang)
 	}
+	if p.explorer != nil {
+		checkExplorer(t, tabCtx, p.explorer)
+	}
+	if p.layout {
+		checkLayout(t, tabCtx, p)
+	}
+}
+
+// goOffline turns the tab's network off. Chromium moved "offline" out of
+// each rule's conditions to the command's own parameters (Chromium 14x);
+// the form cdproto knows is tried first, then the newer one.
+func goOffline(ctx context.Context) error {
+	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
+	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
+		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}})
+	if err == nil {
+		return nil
+	}
+	type rule struct {
+		URLPattern         string  `json:"urlPattern"`
+		Latency            float64 `json:"latency"`
+		DownloadThroughput float64 `json:"downloadThroughput"`
+		UploadThroughput   float64 `json:"uploadThroughput"`
+	}
+	type params struct {
+		Offline bool   `json:"offline"`
+		Rules   []rule `json:"matchedNetworkConditions"`
+	}
+	byRule := cdp.Command[params, network.EmulateNetworkConditionsByRuleResult]{Method: network.CommandEmulateNetworkConditionsByRule}
+	if _, err2 := chromedp.Call(ctx, byRule, params{Offline: true, Rules: []rule{{DownloadThroughput: -1, UploadThroughput: -1}}}); err2 != nil {
+		return fmt.Errorf("%v; with offline as a parameter: %v", err, err2)
+	}
+	return nil
 }
 
 // lockedWriter lets the browser's output and the test read it safely.
@@ -501,31 +550,4 @@ func (l *lockedWriter) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.String()
-}
-
-// legacyOffline is Network.emulateNetworkConditions, which the protocol
-// has since split in two: Debian's Chromium (148 on bookworm) knows only it.
-var legacyOffline = cdp.Command[legacyConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
-
-type legacyConditions struct {
-	Offline            bool    `json:"offline"`
-	Latency            float64 `json:"latency"`
-	DownloadThroughput float64 `json:"downloadThroughput"`
-	UploadThroughput   float64 `json:"uploadThroughput"`
-}
-
-// goOffline cuts the tab's network, with the commands the browser knows.
-func goOffline(ctx context.Context) error {
-	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
-	_, errRule := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
-		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}})
-	_, errState := chromedp.Call(ctx, network.OverrideNetworkState,
-		network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
-	if errRule == nil && errState == nil {
-		return nil
-	}
-	if _, err := chromedp.Call(ctx, legacyOffline, legacyConditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
-		return fmt.Errorf("going offline: %v (newer commands: %v, %v)", err, errRule, errState)
-	}
-	return nil
 }
