@@ -51,14 +51,15 @@ func WriteSummary(w io.Writer, ar *analysis.Result, lang string) error {
 
 	by := r.ByOutcome()
 	kinds := r.kindsByOutcome(lang)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	// Numbers right-aligned, words left-aligned.
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, o := range outcomeNames {
-		tprintf(tw, "%s\t%s\t  %s\t\n", t(lang, "out_"+o), termNumber(lang, by[o]), t(lang, "say_"+o))
+		tprintf(tw, "%s\t%8s  %s\n", t(lang, "out_"+o), termNumber(lang, by[o]), t(lang, "say_"+o))
 		if k := kinds[o]; k != "" {
-			tprintf(tw, "\t\t    %s\t\n", k)
+			tprintf(tw, "\t%8s    %s\n", "", k)
 		}
 	}
-	tprintf(tw, "%s\t%s\t\t\n", t(lang, "term_total"), termNumber(lang, r.Tally.Items))
+	tprintf(tw, "%s\t%8s\n", t(lang, "term_total"), termNumber(lang, r.Tally.Items))
 	return tw.Flush()
 }
 
