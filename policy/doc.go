@@ -52,6 +52,32 @@
 //     possibly_in_scope (disputed_category); so is a post whose visibility is set and not
 //     PUBLIC (visibility; compared without case, since 2018 exports write "Public").
 //
+// # Regions, purposes and controls
+//
+// A category may set another scope for some regions (by_region): the EU notice's table of
+// purposes lets the policy read reactions differently there. Category.ScopeIn gives a kind's
+// scope for a region, and the classifier uses it in step 1.
+//
+// The policy's purposes say who trains on what, under which setting. The first is LinkedIn's
+// own training: the categories and the regions' windows above decide it. Every other purpose
+// names its regions, the kinds it takes in, its own windows and a flag; it must be under the
+// same setting (the one --opt-out records), since no other choice of the member is known. An
+// item keeps one outcome: that of the most exposed window among its region's windows (where
+// its category lets LinkedIn's training take it in) and the windows of every other purpose
+// that takes its kind in in that region, with the same opt-out rules. An item a second purpose
+// exposes carries that purpose's flag (e.g. microsoft_training). A kind that is excluded or
+// disputed in a region cannot be taken in there by another purpose: excluded stays excluded,
+// and a dispute would have to be settled per purpose, which one outcome cannot show.
+//
+// Controls are the settings and forms the policy names, with their menu path and addresses
+// and the regions where LinkedIn offers them. A control with a flag is the one that flag's
+// date records (opt-out, objection); one without (the ads-sharing setting) is named for the
+// reports' "what you can do" and not classified.
+//
+// The changelog lists, newest first, what each version changed; its first entry is the
+// file's own version. Earlier embedded versions stay available (Embedded, Versions) so that a
+// result made under one can be reproduced.
+//
 // # Before any window opens
 //
 // The contract has no outcome for an item that no window covers on the as-of day (before
