@@ -15,7 +15,7 @@ func TestDescribe(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"Policy linkedin-genai, version 2025-11-03 (embedded)",
+		"Policy linkedin-genai, version 2026-12-06 (embedded)",
 		"EU   European Union, EEA and Switzerland",
 		"UK   United Kingdom", "CA   Canada", "HK   Hong Kong", "US   United States",
 		"Window 1: from 2024-09-18 (start uncertain: training may have begun earlier), paused from",

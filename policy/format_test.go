@@ -8,8 +8,15 @@ import (
 	"testing"
 )
 
-// formatBase is a policy file without the sections tested here; formatExtra adds them.
-func formatBase() string { return string(embeddedYAML) }
+// formatBase is a policy file without the sections tested here (the first embedded version);
+// formatExtra adds them.
+func formatBase() string {
+	data, err := versionFiles.ReadFile("versions/linkedin-genai-2025-11-03.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
 
 // formatExtra turns base into a file with every section of the format: a by-region scope, the
 // controls, a second purpose and a changelog. Tests then break one thing at a time.

@@ -20,7 +20,7 @@ func loadString(t *testing.T, src string) *Policy {
 
 func TestDefault(t *testing.T) {
 	p := Default()
-	if p.ID != "linkedin-genai" || p.Version != "2025-11-03" || p.Origin != "embedded" {
+	if p.ID != "linkedin-genai" || p.Version != "2026-12-06" || p.Origin != "embedded" {
 		t.Fatalf("id/version/origin = %q %q %q", p.ID, p.Version, p.Origin)
 	}
 	if Default() != p {
@@ -219,8 +219,9 @@ func lineBefore(src, needle string, n int) int {
 	return 0
 }
 
+// The error cases edit the first embedded version, a fixed file.
 func TestLoadErrors(t *testing.T) {
-	base := string(embeddedYAML)
+	base := versionYAML(t, "2025-11-03")
 	type tc struct {
 		name     string
 		old, new string // replace the first old with new

@@ -1,7 +1,7 @@
 package policy
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"regexp"
@@ -16,6 +16,16 @@ var embeddedYAML []byte
 
 // EmbeddedName is the file name that errors in the embedded policy refer to.
 const EmbeddedName = "policy.yaml"
+
+// The earlier versions of the embedded policy, kept so that a result made under one can be
+// reproduced: versions/<id>-<version>.yaml, each as it was when it was replaced.
+//
+//go:embed versions/*.yaml
+var versionFiles embed.FS
+
+// OriginSuperseded is the Origin of an earlier embedded version. It is not "embedded": the
+// reports translate only the current version's notes.
+const OriginSuperseded = "embedded, superseded"
 
 // Outcome is an item's standing towards the training (contract, "Outcomes"). The values
 // run from most to least exposed, in the contract's order, so that tallies can index arrays
@@ -417,6 +427,80 @@ func Default() *Policy {
 		defaultPolicy = p
 	})
 	return defaultPolicy
+}
+
+// UnknownVersionError is a version that no embedded policy has.
+type UnknownVersionError struct {
+	Version string
+	Known   []string // the embedded versions, newest first
+}
+
+func (e *UnknownVersionError) Error() string {
+	return fmt.Sprintf("no embedded policy has version %q (known: %s)", e.Version, strings.Join(e.Known, ", "))
+}
+
+var (
+	versionsOnce sync.Once
+	versionList  []string          // newest first
+	versionPath  map[string]string // version -> file in versionFiles
+	versionCache sync.Map          // version -> *Policy
+)
+
+func loadVersionList() {
+	versionsOnce.Do(func() {
+		versionPath = map[string]string{}
+		current := Default()
+		entries, _ := versionFiles.ReadDir("versions")
+		var older []string
+		for _, e := range entries {
+			v, ok := strings.CutPrefix(strings.TrimSuffix(e.Name(), ".yaml"), current.ID+"-")
+			if !ok || v == current.Version {
+				continue // caught by the package's tests
+			}
+			versionPath[v] = "versions/" + e.Name()
+			older = append(older, v)
+		}
+		// Versions are dates: newest first.
+		slices.Sort(older)
+		slices.Reverse(older)
+		versionList = append([]string{current.Version}, older...)
+	})
+}
+
+// Versions lists the versions of the embedded policy, the current one first, then the earlier
+// ones, newest first.
+func Versions() []string {
+	loadVersionList()
+	return slices.Clone(versionList)
+}
+
+// Embedded returns the embedded policy of the given version: the current one (Default) for
+// "" or its version, else an earlier one, whose Origin is OriginSuperseded. An unknown version
+// is an *UnknownVersionError. The policy is shared: do not modify it.
+func Embedded(version string) (*Policy, error) {
+	version = strings.TrimSpace(version)
+	if version == "" || version == Default().Version {
+		return Default(), nil
+	}
+	loadVersionList()
+	file, ok := versionPath[version]
+	if !ok {
+		return nil, &UnknownVersionError{Version: version, Known: slices.Clone(versionList)}
+	}
+	if p, ok := versionCache.Load(version); ok {
+		return p.(*Policy), nil
+	}
+	data, err := versionFiles.ReadFile(file)
+	if err != nil {
+		panic("embedded policy " + file + ": " + err.Error()) // caught by the package's tests
+	}
+	p, err := load(data, file)
+	if err != nil {
+		panic("embedded policy: " + err.Error()) // caught by the package's tests
+	}
+	p.Origin = OriginSuperseded
+	actual, _ := versionCache.LoadOrStore(version, p)
+	return actual.(*Policy), nil
 }
 
 // Load reads and validates a policy file. origin names it in errors and in Policy.Origin.
