@@ -22,9 +22,11 @@
 //
 // Classify decides one item in this order:
 //
-//  1. Category: an excluded kind is excluded (reason: the category name, e.g.
-//     private_messages; confidence high); a not_listed kind is not_listed (medium). A kind
-//     missing from the map is not_listed (low, flag unknown_kind).
+//  1. Category, with its scope in the member's region (by_region): an excluded kind is
+//     excluded (reason: the category name, e.g. private_messages; confidence high); a
+//     not_listed kind is not_listed (medium), unless another purpose takes it in in that
+//     region (UK job postings). A kind missing from the map is not_listed (low, flag
+//     unknown_kind).
 //  2. Minor: an item created while the member was certainly under 18 is protected (minor).
 //     With only a birth year Y, "certainly" means before 1 January of Y+18, the earliest day
 //     the member can have turned 18. An item with no exact date (a lower bound, or undated)
@@ -48,8 +50,8 @@
 //     outcome, paused_window > start_uncertain > not_started and created_after_opt_out >
 //     opted_out_before_start. Items that exist when a window opens are swept in; no opt-out is
 //     retroactive.
-//  5. A disputed kind (reaction, repost, search_query) that would be in_scope is
-//     possibly_in_scope (disputed_category); so is a post whose visibility is set and not
+//  5. A disputed kind (repost, search_query; reaction outside the EU and the UK) that would be
+//     in_scope is possibly_in_scope (disputed_category); so is a post whose visibility is set and not
 //     PUBLIC (visibility; compared without case, since 2018 exports write "Public").
 //
 // # Regions, purposes and controls
@@ -118,7 +120,10 @@
 // continued_use_possible (exposed before a late opt-out: under the Garante's reading it may
 // keep being used), start_uncertain, lookback_uncertain, paused_window (also exposed in a
 // window that has since paused), disputed_category and non_public (when another reason
-// decided), unknown_kind, and any flags of the item's category (third_party_profile).
+// decided), unknown_kind, any flags of the item's category (third_party_profile), then the
+// flag of each purpose other than LinkedIn's own that exposes the item, or will when its window
+// opens (microsoft_training, for UK members' posts, comments, articles, media and job
+// postings).
 //
 // # What-if
 //

@@ -271,8 +271,14 @@ func kindRows(r *result, lang string) []kindRow {
 			row.Counts = append(row.Counts, number(lang, a.ByOutcome[i]))
 		}
 		if c, ok := r.Policy.Category(string(k)); ok {
-			row.Rule = scopeText(lang, c.Scope) + " (" + c.Name + ")" + colon(lang) + r.policyNote(lang, "cat_"+c.Name, c.Note)
-			for _, s := range c.Sources {
+			// The scope in the member's region, with the rule that sets it there.
+			scope, basis := c.ScopeIn(r.Member.Region)
+			key := "cat_" + c.Name
+			if scope != c.Scope {
+				key += "_" + strings.ToLower(r.Member.Region)
+			}
+			row.Rule = scopeText(lang, scope) + " (" + c.Name + ")" + colon(lang) + r.policyNote(lang, key, basis.Note)
+			for _, s := range basis.Sources {
 				row.Sources = append(row.Sources, sourceLink{Label: s.ID + " " + s.Publisher + " " + s.Date, URL: s.URL})
 			}
 		}
