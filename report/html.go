@@ -131,6 +131,9 @@ type page struct {
 	MoreProblems              string
 	Unknown                   []string
 	PolicyLine                string
+	Purposes                  []string // the purposes of the member's region (policy.PurposesFor)
+	ChangesTitle              string
+	Changes                   []string // what the policy's version changed (its changelog entry)
 	Assumptions               []string
 	ECharts, Boot             template.JS
 	Style                     template.CSS
@@ -192,6 +195,13 @@ func buildPage(r *result, opt HTMLOptions) page {
 		origin = redactOrigin(origin)
 	}
 	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, origin)
+	p.Purposes = purposeLines(r, lang)
+	if cl := r.Policy.Changelog; len(cl) > 0 {
+		p.ChangesTitle = t(lang, "changes_title", cl[0].Version, dateText(lang, cl[0].Date))
+		for i, c := range cl[0].Changes {
+			p.Changes = append(p.Changes, r.policyNote(lang, fmt.Sprintf("chg_%s_%d", cl[0].Version, i), c))
+		}
+	}
 	for _, a := range r.Policy.Assumptions {
 		p.Assumptions = append(p.Assumptions, r.policyNote(lang, "asm_"+a.ID, a.Note)+" ("+sourceIDs(a.Sources)+")")
 	}
@@ -322,6 +332,28 @@ func yourItems(r *result, lang string) ([]itemRow, string, string) {
 		more = t(lang, "more_items", number(lang, total-len(shown)))
 	}
 	return rows, t(lang, "yours_note", number(lang, len(shown)), number(lang, total)), more
+}
+
+// purposeLines describes the purposes that concern the member's region: who trains on what,
+// under which setting (for a UK member, Microsoft's training as well as LinkedIn's).
+func purposeLines(r *result, lang string) []string {
+	var out []string
+	for _, u := range r.Policy.PurposesFor(r.Member.Region) {
+		line := t(lang, "purpose_line", r.policyNote(lang, "pur_"+u.ID, u.Name), r.policyNote(lang, "pur_"+u.ID+"_recipient", u.Recipient),
+			r.policyNote(lang, "ctl_"+u.Control.ID, u.Control.Name), strings.Join(u.Data, "; "))
+		if !u.Main {
+			kinds := make([]string, len(u.Kinds))
+			for i, k := range u.Kinds {
+				kinds[i] = kindName(lang, k)
+			}
+			line += " " + t(lang, "purpose_kinds", strings.Join(kinds, ", "), u.Flag)
+			if u.NotInExport != "" {
+				line += " " + r.policyNote(lang, "pur_"+u.ID+"_not_in_export", u.NotInExport)
+			}
+		}
+		out = append(out, line+" ("+sourceIDs(u.Sources)+")")
+	}
+	return out
 }
 
 func todo(r *result, lang string) []string {

@@ -121,6 +121,13 @@ var texts = map[string]tr{
 	"todo_uk":        {"In the UK the same rights come from the UK GDPR; the ICO is the authority.", "Au Royaume-Uni, les mêmes droits découlent du UK GDPR ; l'autorité est l'ICO."},
 	"todo_ca":        {"In Canada, the Office of the Privacy Commissioner takes complaints under PIPEDA.", "Au Canada, le Commissariat à la protection de la vie privée reçoit les plaintes au titre de la LPRPDE."},
 	"todo_hk":        {"In Hong Kong, the PCPD takes complaints under the PDPO.", "À Hong Kong, le PCPD reçoit les plaintes au titre de la PDPO."},
+
+	// The policy section: the purposes of the region and the version's changes.
+	"purposes":         {"Who trains on your data, under which setting", "Qui entraîne des modèles sur vos données, sous quel réglage"},
+	"purpose_line":     {"%s: for %s, under the setting \"%s\". Data, in LinkedIn's words: %s.", "%s : pour %s, sous le réglage « %s ». Données, selon les mots de LinkedIn (en anglais) : %s."},
+	"purpose_kinds":    {"In your export: %s; the items it takes in are flagged %s.", "Dans votre export : %s ; les éléments qu'il reprend portent l'indicateur %s."},
+	"changes_title":    {"What version %s changed (%s)", "Ce qui change dans la version %s (%s)"},
+	"open_assumptions": {"Open assumptions", "Hypothèses ouvertes"},
 }
 
 // t returns a text in lang, with fmt arguments applied.

@@ -2,9 +2,12 @@ package report
 
 import (
 	"fmt"
+	"html/template"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"exposure/analysis/analysistest"
 	"exposure/policy"
 )
 
@@ -49,3 +52,33 @@ func TestPolicyTextsCoverEmbeddedPolicy(t *testing.T) {
 		}
 	}
 }
+
+// A UK member's report lists Microsoft's training beside LinkedIn's, under the same setting,
+// with the kinds of the export it takes in; an EU member's does not.
+func TestHTMLPurposesOfTheRegion(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), tstExportName)
+	tstWriteFiles(t, dir, tstFixtureFiles)
+	x := tstRead(t, dir)
+	for region, wantMS := range map[string]bool{"UK": true, "EU": false} {
+		m := policy.Member{Region: region, RegionSource: "flag", OptOut: tstOptOut, Registered: x.Member.Registered}
+		r := &tstResult{x: x, c: analysistest.Case{Policy: policy.Default(), Member: m, AsOf: tstAsOf}}
+		r.Result = r.run(nil)
+		for _, lang := range Languages {
+			page := string(tstHTML(t, r, lang))
+			if !strings.Contains(page, t2(lang, "purposes")) {
+				t.Errorf("%s %s: no purposes section", region, lang)
+			}
+			name := policyText(lang, "pur_microsoft_training", policy.Default().Purposes[1].Name)
+			ms := strings.Contains(page, template.HTMLEscapeString(name)+" :") || strings.Contains(page, template.HTMLEscapeString(name)+":")
+			if ms != wantMS {
+				t.Errorf("%s %s: Microsoft's purpose shown %v, want %v", region, lang, ms, wantMS)
+			}
+			if !strings.Contains(page, t2(lang, "changes_title", "2026-12-06", dateText(lang, policy.Default().Changelog[0].Date))) {
+				t.Errorf("%s %s: the version's changes are not shown", region, lang)
+			}
+		}
+	}
+}
+
+// t2 is t for tests (t is the testing.T there).
+func t2(lang, key string, args ...any) string { return t(lang, key, args...) }
