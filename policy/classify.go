@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -181,46 +182,123 @@ func (p *Policy) region(code string) *Region {
 	return p.rest
 }
 
-// gate applies the rules that do not depend on the opt-out day: category, minor, look-back.
-// done reports that one of them decides, with the result; cat is the item's category (nil for
-// an unknown kind) either way.
-func (c *Classifier) gate(s Subject, it item) (res Result, cat *Category, done bool) {
-	if res, cat, done = c.p.categoryGate(s); done {
-		return res, cat, true
-	}
-	res, done = c.memberGate(it, cat)
-	return res, cat, done
+// plan is how the items of one kind are decided for the members of one region: the scope of
+// the kind's category there, and the windows that can expose its items. Those are the
+// region's own windows (LinkedIn's training) where the scope lets that training take the kind
+// in, then the windows of every other purpose that takes the kind in, in that region. The
+// loader makes the plans (makePlans); classifying an item looks its plan up once.
+type plan struct {
+	cat      *Category
+	scope    string     // the category's scope in the region
+	wins     []*Window  // the windows that can expose the item
+	bit      []int8     // per window: the bit of its purpose in purposes, -1 for the main purpose
+	purposes []*Purpose // the other purposes among wins
+	starts   []bound    // the distinct window starts, sorted (what-if thresholds)
+	decided  bool       // no window applies: gate is the result of every item
+	gate     Result
+	flags    [][]string // per set of purposes (bits of purposes): the category's flags, then theirs
 }
 
-// categoryGate applies the category: excluded, not listed and unknown kinds are decided by
-// the kind alone.
-func (p *Policy) categoryGate(s Subject) (Result, *Category, bool) {
-	cat, known := p.byKind[s.Kind]
+// maxPurposes bounds the purposes other than the main one that may take in one kind.
+const maxPurposes = 8
+
+// makePlans works out every region's plan of every mapped kind.
+func (p *Policy) makePlans() {
+	for ri := range p.Regions {
+		r := &p.Regions[ri]
+		r.plans = map[string]*plan{}
+		for ci := range p.Categories {
+			c := &p.Categories[ci]
+			scope, _ := c.ScopeIn(r.Code)
+			for _, k := range c.Kinds {
+				pl := &plan{cat: c, scope: scope}
+				if scope == ScopeInScope || scope == ScopeDisputed {
+					for i := range r.Windows {
+						pl.wins = append(pl.wins, &r.Windows[i])
+						pl.bit = append(pl.bit, -1)
+					}
+				}
+				for ui := range p.Purposes {
+					u := &p.Purposes[ui]
+					if u.Main || !u.AppliesTo(r.Code) || !slices.Contains(u.Kinds, k) || len(pl.purposes) == maxPurposes {
+						continue
+					}
+					for i := range u.Windows {
+						pl.wins = append(pl.wins, &u.Windows[i])
+						pl.bit = append(pl.bit, int8(len(pl.purposes)))
+					}
+					pl.purposes = append(pl.purposes, u)
+				}
+				pl.flags = make([][]string, 1<<len(pl.purposes))
+				for mask := range pl.flags {
+					f := slices.Clone(c.Flags)
+					for b, u := range pl.purposes {
+						if mask&(1<<b) != 0 {
+							f = append(f, u.Flag)
+						}
+					}
+					pl.flags[mask] = slices.Clip(f)
+				}
+				var days []int64
+				for _, w := range pl.wins {
+					days = append(days, w.start)
+				}
+				slices.Sort(days)
+				for _, d := range slices.Compact(days) {
+					pl.starts = append(pl.starts, bound{d, monthOf(d)})
+				}
+				switch {
+				case len(pl.wins) > 0:
+				case scope == ScopeExcluded:
+					pl.decided = true
+					pl.gate = Result{Outcome: Excluded, Reason: Reason(c.Name), Confidence: High, Flags: flagList(0, pl.flags[0])}
+				default:
+					pl.decided = true
+					pl.gate = Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Medium, Flags: flagList(0, pl.flags[0])}
+				}
+				r.plans[k] = pl
+			}
+		}
+	}
+}
+
+// gate applies the rules that do not depend on the opt-out day: category, minor, look-back.
+// done reports that one of them decides, with the result; pl is the item's plan (nil for an
+// unknown kind) either way.
+func (c *Classifier) gate(s Subject, it item) (res Result, pl *plan, done bool) {
+	if res, pl, done = categoryGate(s, c.r); done {
+		return res, pl, true
+	}
+	res, done = c.memberGate(it, pl)
+	return res, pl, done
+}
+
+// categoryGate applies the category in the member's region: excluded, not listed and unknown
+// kinds are decided by the kind alone, unless another purpose takes a not-listed kind in.
+func categoryGate(s Subject, r *Region) (Result, *plan, bool) {
+	pl, known := r.plans[s.Kind]
 	if !known {
 		return Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Low, Flags: flagList(bitUnknownKind, nil)}, nil, true
 	}
-	switch cat.Scope {
-	case ScopeExcluded:
-		return Result{Outcome: Excluded, Reason: Reason(cat.Name), Confidence: High, Flags: flagList(0, cat.Flags)}, cat, true
-	case ScopeNotListed:
-		return Result{Outcome: NotListed, Reason: ReasonNotListed, Confidence: Medium, Flags: flagList(0, cat.Flags)}, cat, true
+	if pl.decided {
+		return pl.gate, pl, true
 	}
-	return Result{}, cat, false
+	return Result{}, pl, false
 }
 
-// memberGate applies the under-age rule and the look-back cut-off to an item of a category
-// that may be in scope.
-func (c *Classifier) memberGate(it item, cat *Category) (Result, bool) {
+// memberGate applies the under-age rule and the look-back cut-off to an item that may be in
+// scope.
+func (c *Classifier) memberGate(it item, pl *plan) (Result, bool) {
 	// An exact date settles it. A lower bound or no date does not tell when the item was
 	// made, only that it existed by the as-of day: it is certainly a minor's item only if
 	// the member is still certainly under age on that day. Without a birth date adult is
 	// negInf, before every item.
 	if it.c < c.adult && (it.exact || c.a < c.adult) {
-		return Result{Outcome: Protected, Reason: ReasonMinor, Confidence: Medium, Flags: flagList(it.dateFlags(), cat.Flags)}, true
+		return Result{Outcome: Protected, Reason: ReasonMinor, Confidence: Medium, Flags: flagList(it.dateFlags(), pl.flags[0])}, true
 	}
 	// The look-back cut-off protects only items certainly made before it.
 	if it.exact && it.c < c.r.cutoff {
-		return Result{Outcome: Protected, Reason: ReasonBeforeLookback, Confidence: Low, Flags: flagList(it.dateFlags(), cat.Flags)}, true
+		return Result{Outcome: Protected, Reason: ReasonBeforeLookback, Confidence: Low, Flags: flagList(it.dateFlags(), pl.flags[0])}, true
 	}
 	return Result{}, false
 }
@@ -326,9 +404,10 @@ type verdict struct {
 	outcome    Outcome
 	reason     Reason
 	rank       int // higher = more exposed
-	win        int // deciding window, -1 for none
+	win        int // deciding window (index in the plan's windows), -1 for none
 	historical bool
-	pausedToo  bool // some paused window exposed the item as well
+	pausedToo  bool  // some paused window exposed the item as well
+	via        uint8 // the plan's other purposes (bits) whose windows expose the item
 }
 
 func outcomeRank(o Outcome) int {
@@ -398,18 +477,23 @@ func (p *Policy) window(i int, w *Window, c, o, a int64) (verdict, bool) {
 	return mk(InScope, ReasonBeforeOptOut, i, hist), true
 }
 
-// windows gives the most exposed verdict over all of the region's windows. Items that exist
-// before a window opens are swept in when it opens: nothing here is retroactive.
-func (p *Policy) windows(r *Region, c, o, a int64) verdict {
+// windows gives the most exposed verdict over all of the plan's windows (on a tie, the
+// earlier window: LinkedIn's own training before another purpose). Items that exist before a
+// window opens are swept in when it opens: nothing here is retroactive.
+func (p *Policy) windows(pl *plan, c, o, a int64) verdict {
 	best := verdict{rank: -1, win: -1}
 	paused := false
-	for i := range r.Windows {
-		v, ok := p.window(i, &r.Windows[i], c, o, a)
+	var via uint8
+	for i, w := range pl.wins {
+		v, ok := p.window(i, w, c, o, a)
 		if !ok {
 			continue
 		}
 		if v.reason == ReasonPausedWindow {
 			paused = true
+		}
+		if b := pl.bit[i]; b >= 0 && v.outcome.Exposed() {
+			via |= 1 << b
 		}
 		if v.rank > best.rank {
 			best = v
@@ -421,15 +505,18 @@ func (p *Policy) windows(r *Region, c, o, a int64) verdict {
 		best = mk(ns.Outcome, ns.Reason, -1, false)
 	}
 	best.pausedToo = paused && best.reason != ReasonPausedWindow
+	best.via = via
 	return best
 }
 
 // finish turns the window verdict into the item's outcome: disputed kinds and non-public posts
 // are only possibly in scope where they would be in scope. flags are their flags, set only
 // for an exposed outcome decided by another reason.
-func (p *Policy) finish(v verdict, cat *Category, s Subject) (outcome Outcome, reason Reason, flags flagSet) {
+func (p *Policy) finish(v verdict, pl *plan, s Subject) (outcome Outcome, reason Reason, flags flagSet) {
 	outcome, reason = v.outcome, v.reason
-	disputed := cat.Scope == ScopeDisputed
+	// The loader lets no other purpose take in a kind that is disputed in its region, so a
+	// disputed kind is decided by LinkedIn's own windows only.
+	disputed := pl.scope == ScopeDisputed
 	nonPublic := p.nonPublic(s)
 	if outcome == InScope {
 		switch {
@@ -481,39 +568,39 @@ func (p *Policy) nonPublic(s Subject) bool {
 // window start that the result depends on.
 func (p *Policy) Classify(s Subject, m Member, asOf time.Time) Result {
 	// The category alone decides most items (messages): no need for the member's facts.
-	res, cat, done := p.categoryGate(s)
+	res, pl, done := categoryGate(s, p.region(m.Region))
 	if done {
 		return res
 	}
 	var c Classifier
 	p.prepare(&c, m, asOf)
-	return c.classify(s, cat)
+	return c.classify(s, pl)
 }
 
 // Classify decides the outcome of one item of the Classifier's member as of its day, as
 // Policy.Classify does.
 func (c *Classifier) Classify(s Subject) Result {
-	res, cat, done := c.p.categoryGate(s)
+	res, pl, done := categoryGate(s, c.r)
 	if done {
 		return res
 	}
-	return c.classify(s, cat)
+	return c.classify(s, pl)
 }
 
-// classify classifies an item of category cat, which the category gate let through.
-func (c *Classifier) classify(s Subject, cat *Category) Result {
+// classify classifies an item of plan pl, which the category gate let through.
+func (c *Classifier) classify(s Subject, pl *plan) Result {
 	p, r, a, o := c.p, c.r, c.a, c.o
 	it := c.itemOf(s)
-	if res, done := c.memberGate(it, cat); done {
+	if res, done := c.memberGate(it, pl); done {
 		return res
 	}
-	v := p.windows(r, it.c, o, a)
-	outcome, reason, extra := p.finish(v, cat, s)
+	v := p.windows(pl, it.c, o, a)
+	outcome, reason, extra := p.finish(v, pl, s)
 
 	flags := it.dateFlags()
 	var w *Window
 	if v.win >= 0 {
-		w = &r.Windows[v.win]
+		w = pl.wins[v.win]
 	}
 	lower := 0
 	if outcome.Exposed() {
@@ -544,32 +631,36 @@ func (c *Classifier) classify(s Subject, cat *Category) Result {
 	if w != nil && w.Confidence != "" && outcome.Exposed() {
 		conf = minConf(conf, w.Confidence)
 	}
-	if !it.exact && p.dateSensitive(r, it, o, a, v) {
+	if !it.exact && p.dateSensitive(pl, it, o, a, v) {
 		lower++
 	}
 	for ; lower > 0; lower-- {
 		conf = lowerConf(conf)
 	}
-	return Result{Outcome: outcome, Reason: reason, Confidence: conf, Flags: flagList(flags, cat.Flags)}
+	via := uint8(0)
+	if outcome.Exposed() {
+		via = v.via
+	}
+	return Result{Outcome: outcome, Reason: reason, Confidence: conf, Flags: flagList(flags, pl.flags[via])}
 }
 
 // dateSensitive reports whether an item whose date is only a lower bound (or unknown) would get
 // another verdict had it been made later, up to the as-of day. The verdict only changes where
 // the creation day crosses the opt-out or a window's start or end, so those days are the only
 // candidates to try.
-func (p *Policy) dateSensitive(r *Region, it item, o, a int64, v verdict) bool {
+func (p *Policy) dateSensitive(pl *plan, it item, o, a int64, v verdict) bool {
 	changes := func(c int64) bool {
 		if c <= it.c || c > a {
 			return false
 		}
-		u := p.windows(r, c, o, a)
+		u := p.windows(pl, c, o, a)
 		return u.outcome != v.outcome || u.reason != v.reason
 	}
 	if changes(a) || changes(o) {
 		return true
 	}
-	for i := range r.Windows {
-		if changes(r.Windows[i].start) || changes(r.Windows[i].end) {
+	for _, w := range pl.wins {
+		if changes(w.start) || changes(w.end) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -10,9 +11,10 @@ import (
 const describeWidth = 100
 
 // Describe writes the policy as readable text, every rule with its sources: what
-// `exposure policy [--region R]` prints. With a region code only that region's windows and
-// look-back are shown; categories, rules and assumptions apply to every region and are always
-// shown. Sources are cited by ID and listed with their addresses at the end.
+// `exposure policy [--region R]` prints. The changelog comes first. With a region code only
+// that region's windows, look-back, purposes, by-region scopes and controls are shown;
+// categories, rules and assumptions apply to every region and are always shown. Sources are
+// cited by ID and listed with their addresses at the end.
 func (p *Policy) Describe(w io.Writer, region string) error {
 	regions := p.Regions
 	if region != "" {
@@ -35,8 +37,24 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 	if p.Setting != "" {
 		d.line(0, fmt.Sprintf("LinkedIn setting %q, toggle %q.", p.Setting, p.Toggle))
 	}
-	d.line(0, "Sources are cited by ID (S…); the list with addresses is at the end. ★ marks a primary "+
-		"source (LinkedIn or a regulator).")
+	d.line(0, "Sources are cited by ID (L… LinkedIn's texts, R… regulators', S… and P… others); the list "+
+		"with addresses is at the end. ★ marks a primary source (LinkedIn or a regulator).")
+
+	if len(p.Changelog) > 0 {
+		d.heading("CHANGELOG")
+		for i, c := range p.Changelog {
+			if i > 0 {
+				d.blank()
+			}
+			d.line(0, fmt.Sprintf("Version %s (%s)", c.Version, c.Date.Format(dateLayout)))
+			for _, ch := range c.Changes {
+				d.hang(2, 4, "- "+ch)
+			}
+			if len(c.Sources) > 0 {
+				d.cite(4, c.Sources)
+			}
+		}
+	}
 
 	d.heading("REGIONS")
 	for i, r := range regions {
@@ -66,6 +84,44 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 		}
 	}
 
+	if len(p.Purposes) > 0 {
+		d.heading("PURPOSES (who trains on what, under which setting)")
+		first := true
+		for i := range p.Purposes {
+			u := &p.Purposes[i]
+			if region != "" && !u.AppliesTo(region) {
+				continue
+			}
+			if !first {
+				d.blank()
+			}
+			first = false
+			where := "every region"
+			if len(u.Regions) > 0 {
+				where = strings.Join(u.Regions, ", ")
+			}
+			d.hang(0, 2, fmt.Sprintf("%s: %s. Recipient: %s. Regions: %s. Control: %s (%s).", u.ID, u.Name, u.Recipient, where, u.Control.Name, u.Control.ID))
+			d.line(2, "Data, in LinkedIn's words:")
+			for _, data := range u.Data {
+				d.hang(4, 6, "- "+data)
+			}
+			if u.Main {
+				d.hang(2, 2, "Decided by the categories and the regions' windows below.")
+			} else {
+				d.hang(2, 2, fmt.Sprintf("Export kinds it takes in: %s; an item it exposes is flagged %s, and gets the most "+
+					"exposed outcome of this purpose and LinkedIn's own.", strings.Join(u.Kinds, ", "), u.Flag))
+				if u.NotInExport != "" {
+					d.hang(2, 2, "Not in the export: "+u.NotInExport)
+				}
+				for j, win := range u.Windows {
+					d.hang(2, 4, fmt.Sprintf("Window %d: %s", j+1, windowText(&win)))
+					d.basis(4, win.Basis)
+				}
+			}
+			d.basis(2, u.Basis)
+		}
+	}
+
 	d.heading("CATEGORIES (kind -> outcome)")
 	groups := []struct{ scope, title string }{
 		{ScopeInScope, "In scope -> in_scope (reason no_opt_out or before_opt_out), subject to the windows"},
@@ -88,6 +144,17 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 			}
 			d.hang(2, 4, head)
 			d.basis(4, c.Basis)
+			for _, rs := range c.ByRegion {
+				shown := rs.Regions
+				if region != "" {
+					if !slices.Contains(rs.Regions, strings.ToUpper(strings.TrimSpace(region))) {
+						continue
+					}
+					shown = []string{strings.ToUpper(strings.TrimSpace(region))}
+				}
+				d.hang(4, 6, fmt.Sprintf("In %s: %s instead.", strings.Join(shown, ", "), rs.Scope))
+				d.basis(6, rs.Basis)
+			}
 		}
 	}
 	d.blank()
@@ -138,6 +205,44 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 	d.blank()
 	d.hang(0, 2, "Dates: all rules compare UTC calendar days; an item made on the opt-out day counts as made "+
 		"after it, and an opt-out on a window's first day counts as before the window.")
+
+	if len(p.Controls) > 0 {
+		d.heading("CONTROLS (what the member can do)")
+		for i, c := range p.Controls {
+			if i > 0 {
+				d.blank()
+			}
+			head := c.Name
+			if c.Label != "" {
+				head += fmt.Sprintf(", %q", c.Label)
+			}
+			switch c.Flag {
+			case "":
+				head += " (not classified)"
+			default:
+				head += fmt.Sprintf(" (its date: --%s)", c.Flag)
+			}
+			d.hang(0, 2, c.ID+": "+head)
+			d.hang(2, 4, "Covers: "+c.Covers)
+			if c.Path != "" {
+				d.hang(2, 4, "Where: "+c.Path)
+			}
+			d.write("  " + c.URL + "\n")
+			for _, u := range c.AlsoURLs {
+				d.write("  also " + u + "\n")
+			}
+			switch {
+			case region != "" && !c.Offered(region):
+				d.hang(2, 4, fmt.Sprintf("Not offered in %s: %s", strings.ToUpper(strings.TrimSpace(region)), c.NotOffered))
+			case len(c.Regions) > 0:
+				d.hang(2, 4, fmt.Sprintf("Offered in %s; elsewhere not: %s", strings.Join(c.Regions, ", "), c.NotOffered))
+			}
+			if len(c.GPC) > 0 {
+				d.hang(2, 4, "A Global Privacy Control signal counts as opting out in: "+strings.Join(c.GPC, ", ")+".")
+			}
+			d.basis(2, c.Basis)
+		}
+	}
 
 	d.heading("OPEN ASSUMPTIONS")
 	for i, a := range p.Assumptions {

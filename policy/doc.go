@@ -22,9 +22,11 @@
 //
 // Classify decides one item in this order:
 //
-//  1. Category: an excluded kind is excluded (reason: the category name, e.g.
-//     private_messages; confidence high); a not_listed kind is not_listed (medium). A kind
-//     missing from the map is not_listed (low, flag unknown_kind).
+//  1. Category, with its scope in the member's region (by_region): an excluded kind is
+//     excluded (reason: the category name, e.g. private_messages; confidence high); a
+//     not_listed kind is not_listed (medium), unless another purpose takes it in in that
+//     region (UK job postings). A kind missing from the map is not_listed (low, flag
+//     unknown_kind).
 //  2. Minor: an item created while the member was certainly under 18 is protected (minor).
 //     With only a birth year Y, "certainly" means before 1 January of Y+18, the earliest day
 //     the member can have turned 18. An item with no exact date (a lower bound, or undated)
@@ -48,9 +50,35 @@
 //     outcome, paused_window > start_uncertain > not_started and created_after_opt_out >
 //     opted_out_before_start. Items that exist when a window opens are swept in; no opt-out is
 //     retroactive.
-//  5. A disputed kind (reaction, repost, search_query) that would be in_scope is
-//     possibly_in_scope (disputed_category); so is a post whose visibility is set and not
+//  5. A disputed kind (repost, search_query; reaction outside the EU and the UK) that would be
+//     in_scope is possibly_in_scope (disputed_category); so is a post whose visibility is set and not
 //     PUBLIC (visibility; compared without case, since 2018 exports write "Public").
+//
+// # Regions, purposes and controls
+//
+// A category may set another scope for some regions (by_region): the EU notice's table of
+// purposes lets the policy read reactions differently there. Category.ScopeIn gives a kind's
+// scope for a region, and the classifier uses it in step 1.
+//
+// The policy's purposes say who trains on what, under which setting. The first is LinkedIn's
+// own training: the categories and the regions' windows above decide it. Every other purpose
+// names its regions, the kinds it takes in, its own windows and a flag; it must be under the
+// same setting (the one --opt-out records), since no other choice of the member is known. An
+// item keeps one outcome: that of the most exposed window among its region's windows (where
+// its category lets LinkedIn's training take it in) and the windows of every other purpose
+// that takes its kind in in that region, with the same opt-out rules. An item a second purpose
+// exposes carries that purpose's flag (e.g. microsoft_training). A kind that is excluded or
+// disputed in a region cannot be taken in there by another purpose: excluded stays excluded,
+// and a dispute would have to be settled per purpose, which one outcome cannot show.
+//
+// Controls are the settings and forms the policy names, with their menu path and addresses
+// and the regions where LinkedIn offers them. A control with a flag is the one that flag's
+// date records (opt-out, objection); one without (the ads-sharing setting) is named for the
+// reports' "what you can do" and not classified.
+//
+// The changelog lists, newest first, what each version changed; its first entry is the
+// file's own version. Earlier embedded versions stay available (Embedded, Versions) so that a
+// result made under one can be reproduced.
 //
 // # Before any window opens
 //
@@ -92,7 +120,10 @@
 // continued_use_possible (exposed before a late opt-out: under the Garante's reading it may
 // keep being used), start_uncertain, lookback_uncertain, paused_window (also exposed in a
 // window that has since paused), disputed_category and non_public (when another reason
-// decided), unknown_kind, and any flags of the item's category (third_party_profile).
+// decided), unknown_kind, any flags of the item's category (third_party_profile), then the
+// flag of each purpose other than LinkedIn's own that exposes the item, or will when its window
+// opens (microsoft_training, for UK members' posts, comments, articles, media and job
+// postings).
 //
 // # What-if
 //

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -25,15 +26,72 @@ type rawPolicy struct {
 	Categories  []rawCategory        `yaml:"categories"`
 	Rules       rawRules             `yaml:"rules"`
 	Assumptions []rawAssumption      `yaml:"assumptions"`
+	Changelog   []rawChange          `yaml:"changelog"`
+	Controls    []rawControl         `yaml:"controls"`
+	Purposes    []rawPurpose         `yaml:"purposes"`
 }
 
 type rawSource struct {
-	Title     string `yaml:"title"`
-	Publisher string `yaml:"publisher"`
-	Date      string `yaml:"date"`
-	URL       string `yaml:"url"`
-	Via       string `yaml:"via"`
-	Primary   bool   `yaml:"primary"`
+	Title     string      `yaml:"title"`
+	Publisher string      `yaml:"publisher"`
+	Date      string      `yaml:"date"`
+	URL       string      `yaml:"url"`
+	Via       string      `yaml:"via"`
+	Primary   bool        `yaml:"primary"`
+	Archive   *rawArchive `yaml:"archive"`
+	Archived  string      `yaml:"archived"`
+	Accessed  string      `yaml:"accessed"`
+}
+
+type rawArchive struct {
+	Repo   string `yaml:"repo"`
+	Path   string `yaml:"path"`
+	Commit string `yaml:"commit"`
+}
+
+type rawChange struct {
+	Version string   `yaml:"version"`
+	Date    string   `yaml:"date"`
+	Changes []string `yaml:"changes"`
+	Sources []string `yaml:"sources"`
+}
+
+type rawControl struct {
+	ID         string   `yaml:"id"`
+	Name       string   `yaml:"name"`
+	Label      string   `yaml:"label"`
+	Path       string   `yaml:"path"`
+	URL        string   `yaml:"url"`
+	AlsoURLs   []string `yaml:"also_urls"`
+	Regions    []string `yaml:"regions"`
+	GPC        []string `yaml:"gpc"`
+	Flag       string   `yaml:"flag"`
+	Covers     string   `yaml:"covers"`
+	NotOffered string   `yaml:"not_offered"`
+	Note       string   `yaml:"note"`
+	Sources    []string `yaml:"sources"`
+}
+
+type rawPurpose struct {
+	ID          string      `yaml:"id"`
+	Name        string      `yaml:"name"`
+	Recipient   string      `yaml:"recipient"`
+	Control     string      `yaml:"control"`
+	Regions     []string    `yaml:"regions"`
+	Kinds       []string    `yaml:"kinds"`
+	Flag        string      `yaml:"flag"`
+	Data        []string    `yaml:"data"`
+	NotInExport string      `yaml:"not_in_export"`
+	Windows     []rawWindow `yaml:"windows"`
+	Note        string      `yaml:"note"`
+	Sources     []string    `yaml:"sources"`
+}
+
+type rawRegionScope struct {
+	Regions []string `yaml:"regions"`
+	Scope   string   `yaml:"scope"`
+	Note    string   `yaml:"note"`
+	Sources []string `yaml:"sources"`
 }
 
 type rawBasis struct {
@@ -64,12 +122,13 @@ type rawWindow struct {
 }
 
 type rawCategory struct {
-	Category string   `yaml:"category"`
-	Scope    string   `yaml:"scope"`
-	Kinds    []string `yaml:"kinds"`
-	Flags    []string `yaml:"flags"`
-	Note     string   `yaml:"note"`
-	Sources  []string `yaml:"sources"`
+	Category string           `yaml:"category"`
+	Scope    string           `yaml:"scope"`
+	Kinds    []string         `yaml:"kinds"`
+	Flags    []string         `yaml:"flags"`
+	ByRegion []rawRegionScope `yaml:"by_region"`
+	Note     string           `yaml:"note"`
+	Sources  []string         `yaml:"sources"`
 }
 
 type rawRules struct {
@@ -254,6 +313,10 @@ func (l *loader) build(raw *rawPolicy) *Policy {
 	l.regions(raw, p)
 	l.categories(raw, p)
 	l.rules(raw, p)
+	l.controls(raw, p)
+	l.purposes(raw, p)
+	l.changelog(raw, p)
+	p.makePlans()
 
 	seen := map[string]bool{}
 	for i, a := range raw.Assumptions {
@@ -295,12 +358,47 @@ func (l *loader) sources(raw *rawPolicy, p *Policy) {
 			l.fail(with(at, "url"), "source %s needs an http(s) url", id)
 		case s.Via != "" && !isURL(s.Via):
 			l.fail(with(at, "via"), "source %s: via is not an http(s) url", id)
+		case s.Archived != "" && !validDay(s.Archived):
+			l.fail(with(at, "archived"), "bad date %q for the archived copy of source %s (want YYYY-MM-DD)", s.Archived, id)
+		case s.Accessed != "" && !validDay(s.Accessed):
+			l.fail(with(at, "accessed"), "bad date %q for the access to source %s (want YYYY-MM-DD)", s.Accessed, id)
 		}
-		src := Source{ID: id, Title: s.Title, Publisher: s.Publisher, Date: s.Date, URL: s.URL, Via: s.Via, Primary: s.Primary}
+		src := Source{ID: id, Title: s.Title, Publisher: s.Publisher, Date: s.Date, URL: s.URL, Via: s.Via, Primary: s.Primary,
+			Archived: s.Archived, Accessed: s.Accessed}
+		if a := s.Archive; a != nil {
+			aat := with(at, "archive")
+			switch {
+			case !repoRe.MatchString(a.Repo):
+				l.fail(with(aat, "repo"), "source %s: archive repo %q is not owner/name", id, a.Repo)
+			case strings.TrimSpace(a.Path) == "":
+				l.fail(aat, "source %s: archive has no path", id)
+			case !commitRe.MatchString(a.Commit):
+				l.fail(with(aat, "commit"), "source %s: archive commit %q is not 40 hex digits", id, a.Commit)
+			}
+			src.Archive = &Archive{Repo: a.Repo, Path: a.Path, Commit: a.Commit}
+			want := archiveURL(src.Archive)
+			if src.Via == "" {
+				src.Via = want
+			} else if src.Via != want {
+				l.fail(with(at, "via"), "source %s: via %s is not the archived file (%s); leave via out", id, src.Via, want)
+			}
+		}
 		l.lib[id] = src
 		p.Sources = append(p.Sources, src)
 	}
 }
+
+var (
+	repoRe   = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+	commitRe = regexp.MustCompile(`^[0-9a-f]{40}$`)
+)
+
+// archiveURL is the address of an archived file on GitHub, at its commit.
+func archiveURL(a *Archive) string {
+	return "https://github.com/" + a.Repo + "/blob/" + a.Commit + "/" + (&url.URL{Path: a.Path}).EscapedPath()
+}
+
+func validDay(s string) bool { _, ok := parseDay(s); return ok }
 
 func isURL(s string) bool {
 	return (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t\n")
@@ -376,41 +474,7 @@ func (l *loader) regions(raw *rawPolicy, p *Policy) {
 		if len(rr.Windows) == 0 {
 			l.fail(at, "region %s has no training window", code)
 		}
-		for j, rw := range rr.Windows {
-			wat := with(at, "windows", j)
-			what := fmt.Sprintf("window %d of region %s", j+1, code)
-			w := Window{StartUncertain: rw.StartUncertain, EndUncertain: rw.EndUncertain,
-				Basis: l.basis(wat, what, rw.Note, rw.Sources), end: posInf}
-			if rw.Start == "" {
-				l.fail(wat, "%s has no start", what)
-			}
-			w.start = l.day(with(wat, "start"), what, rw.Start)
-			w.Start = dayTime(w.start)
-			if rw.End != nil && *rw.End != "" {
-				w.end = l.day(with(wat, "end"), what, *rw.End)
-				w.End = dayTime(w.end)
-				if w.end < w.start {
-					l.fail(with(wat, "end"), "window end %s before start %s", *rw.End, rw.Start)
-				}
-				if w.end == w.start {
-					l.fail(with(wat, "end"), "window end %s is its start (an empty window)", *rw.End)
-				}
-			}
-			if !oneOf(rw.Confidence, "", High, Medium, Low) {
-				l.fail(with(wat, "confidence"), "unknown confidence %q (want high, medium or low)", rw.Confidence)
-			}
-			w.Confidence = rw.Confidence
-			if j > 0 {
-				prev := r.Windows[j-1]
-				if prev.Open() {
-					l.fail(with(wat, "start"), "window starts %s but the previous window of region %s has no end", rw.Start, code)
-				}
-				if w.start < prev.end {
-					l.fail(with(wat, "start"), "window starts %s before the previous window ends (%s)", rw.Start, prev.End.Format(dateLayout))
-				}
-			}
-			r.Windows = append(r.Windows, w)
-		}
+		r.Windows = l.windows(at, "region "+code, rr.Windows)
 		p.Regions = append(p.Regions, r)
 	}
 	// Pointers into p.Regions are taken once it stops growing.
@@ -430,6 +494,63 @@ func (l *loader) regions(raw *rawPolicy, p *Policy) {
 	if p.rest == nil {
 		l.fail(path("regions"), "no region has rest_of_world: true (one must stand for every other country)")
 	}
+}
+
+// windows reads the windows of a region or a purpose (owner: "region EU"): each with a start,
+// an end after it if any, and after the end of the one before.
+func (l *loader) windows(at []any, owner string, raws []rawWindow) []Window {
+	var out []Window
+	for j, rw := range raws {
+		wat := with(at, "windows", j)
+		what := fmt.Sprintf("window %d of %s", j+1, owner)
+		w := Window{StartUncertain: rw.StartUncertain, EndUncertain: rw.EndUncertain,
+			Basis: l.basis(wat, what, rw.Note, rw.Sources), end: posInf}
+		if rw.Start == "" {
+			l.fail(wat, "%s has no start", what)
+		}
+		w.start = l.day(with(wat, "start"), what, rw.Start)
+		w.Start = dayTime(w.start)
+		if rw.End != nil && *rw.End != "" {
+			w.end = l.day(with(wat, "end"), what, *rw.End)
+			w.End = dayTime(w.end)
+			if w.end < w.start {
+				l.fail(with(wat, "end"), "window end %s before start %s", *rw.End, rw.Start)
+			}
+			if w.end == w.start {
+				l.fail(with(wat, "end"), "window end %s is its start (an empty window)", *rw.End)
+			}
+		}
+		if !oneOf(rw.Confidence, "", High, Medium, Low) {
+			l.fail(with(wat, "confidence"), "unknown confidence %q (want high, medium or low)", rw.Confidence)
+		}
+		w.Confidence = rw.Confidence
+		if j > 0 {
+			prev := out[j-1]
+			if prev.Open() {
+				l.fail(with(wat, "start"), "window starts %s but the previous window of %s has no end", rw.Start, owner)
+			}
+			if w.start < prev.end {
+				l.fail(with(wat, "start"), "window starts %s before the previous window ends (%s)", rw.Start, prev.End.Format(dateLayout))
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// regionCodes checks a list of region codes against the policy's regions.
+func (l *loader) regionCodes(at []any, what string, codes []string, p *Policy) []string {
+	seen := map[string]bool{}
+	for j, c := range codes {
+		if _, ok := p.byRegion[c]; !ok {
+			l.fail(with(at, j), "%s names region %q, which the policy does not have", what, c)
+		}
+		if seen[c] {
+			l.fail(with(at, j), "%s names region %s twice", what, c)
+		}
+		seen[c] = true
+	}
+	return codes
 }
 
 func (l *loader) categories(raw *rawPolicy, p *Policy) {
@@ -454,8 +575,31 @@ func (l *loader) categories(raw *rawPolicy, p *Policy) {
 				l.fail(with(at, "flags", j), "bad flag %q", f)
 			}
 		}
-		p.Categories = append(p.Categories, Category{Name: rc.Category, Scope: rc.Scope, Kinds: rc.Kinds, Flags: rc.Flags,
-			Basis: l.basis(at, "category "+rc.Category, rc.Note, rc.Sources)})
+		c := Category{Name: rc.Category, Scope: rc.Scope, Kinds: rc.Kinds, Flags: rc.Flags,
+			Basis: l.basis(at, "category "+rc.Category, rc.Note, rc.Sources)}
+		inRule := map[string]bool{}
+		for j, rs := range rc.ByRegion {
+			sat := with(at, "by_region", j)
+			what := fmt.Sprintf("by-region rule %d of category %s", j+1, rc.Category)
+			if len(rs.Regions) == 0 {
+				l.fail(sat, "%s names no region", what)
+			}
+			codes := l.regionCodes(with(sat, "regions"), what, rs.Regions, p)
+			for k, code := range codes {
+				if inRule[code] {
+					l.fail(with(sat, "regions", k), "category %s has two by-region rules for %s", rc.Category, code)
+				}
+				inRule[code] = true
+			}
+			if !oneOf(rs.Scope, ScopeInScope, ScopeDisputed, ScopeExcluded, ScopeNotListed) {
+				l.fail(with(sat, "scope"), "unknown scope %q in %s (want in_scope, disputed, excluded or not_listed)", rs.Scope, what)
+			}
+			if rs.Scope == rc.Scope {
+				l.fail(with(sat, "scope"), "%s sets the category's own scope %s", what, rs.Scope)
+			}
+			c.ByRegion = append(c.ByRegion, RegionScope{Regions: codes, Scope: rs.Scope, Basis: l.basis(sat, what, rs.Note, rs.Sources)})
+		}
+		p.Categories = append(p.Categories, c)
 	}
 	for i := range p.Categories {
 		c := &p.Categories[i]
@@ -523,4 +667,214 @@ func (l *loader) rules(raw *rawPolicy, p *Policy) {
 	}
 	p.Rules.NotStarted = NotStartedRule{Outcome: nsOutcome, Reason: Reason(r.NotStarted.Reason),
 		Basis: l.basis(at, "rule not_started", r.NotStarted.Note, r.NotStarted.Sources)}
+}
+
+// flagRe: the command-line flags a control may record the day of.
+var controlFlags = []string{"opt-out", "objection"}
+
+func (l *loader) controls(raw *rawPolicy, p *Policy) {
+	ids := map[string]bool{}
+	flags := map[string]string{}
+	for i, rc := range raw.Controls {
+		at := path("controls", i)
+		if !nameRe.MatchString(rc.ID) {
+			l.fail(with(at, "id"), "bad control id %q (want lower_case_words)", rc.ID)
+		}
+		if ids[rc.ID] {
+			l.fail(with(at, "id"), "control %s defined twice", rc.ID)
+		}
+		ids[rc.ID] = true
+		what := "control " + rc.ID
+		if strings.TrimSpace(rc.Name) == "" {
+			l.fail(at, "%s has no name", what)
+		}
+		if !isURL(rc.URL) {
+			l.fail(with(at, "url"), "%s needs an http(s) url", what)
+		}
+		for j, u := range rc.AlsoURLs {
+			if !isURL(u) {
+				l.fail(with(at, "also_urls", j), "%s: %q is not an http(s) url", what, u)
+			}
+		}
+		if rc.Flag != "" {
+			if !oneOf(rc.Flag, controlFlags...) {
+				l.fail(with(at, "flag"), "%s: unknown flag %q (want %s, or none for a control that is not classified)", what, rc.Flag, strings.Join(controlFlags, " or "))
+			}
+			if other, dup := flags[rc.Flag]; dup {
+				l.fail(with(at, "flag"), "controls %s and %s both record --%s", other, rc.ID, rc.Flag)
+			}
+			flags[rc.Flag] = rc.ID
+		}
+		if strings.TrimSpace(rc.Covers) == "" {
+			l.fail(at, "%s does not say what it covers", what)
+		}
+		for _, t := range []struct{ key, v string }{{"covers", rc.Covers}, {"not_offered", rc.NotOffered}, {"path", rc.Path}} {
+			if strings.Contains(strings.TrimSpace(t.v), "\n") {
+				l.fail(with(at, t.key), "%s: %s must be one line", what, t.key)
+			}
+		}
+		regions := l.regionCodes(with(at, "regions"), what, rc.Regions, p)
+		gpc := l.regionCodes(with(at, "gpc"), what, rc.GPC, p)
+		if len(regions) > 0 && strings.TrimSpace(rc.NotOffered) == "" {
+			l.fail(with(at, "regions"), "%s is offered only in some regions but does not say why not elsewhere (not_offered)", what)
+		}
+		if len(regions) == 0 && rc.NotOffered != "" {
+			l.fail(with(at, "not_offered"), "%s is offered in every region; not_offered says otherwise", what)
+		}
+		for j, g := range gpc {
+			if len(regions) > 0 && !slices.Contains(regions, g) {
+				l.fail(with(at, "gpc", j), "%s honours GPC in %s, where it is not offered", what, g)
+			}
+		}
+		p.Controls = append(p.Controls, Control{ID: rc.ID, Name: rc.Name, Label: rc.Label, Path: strings.TrimSpace(rc.Path),
+			URL: rc.URL, AlsoURLs: rc.AlsoURLs, Regions: regions, GPC: gpc, Flag: rc.Flag,
+			Covers: strings.TrimSpace(rc.Covers), NotOffered: strings.TrimSpace(rc.NotOffered),
+			Basis: l.basis(at, what, rc.Note, rc.Sources)})
+	}
+}
+
+// purposes reads the purposes: the main one (LinkedIn's own training, decided by the
+// categories and the regions' windows) first, then others that add kinds in some regions.
+func (l *loader) purposes(raw *rawPolicy, p *Policy) {
+	if len(raw.Purposes) == 0 {
+		return
+	}
+	if len(raw.Purposes) > maxPurposes+1 {
+		l.fail(path("purposes", maxPurposes+1), "more than %d purposes besides the main one", maxPurposes)
+	}
+	ids := map[string]bool{}
+	for i, ru := range raw.Purposes {
+		at := path("purposes", i)
+		if !nameRe.MatchString(ru.ID) {
+			l.fail(with(at, "id"), "bad purpose id %q (want lower_case_words)", ru.ID)
+		}
+		if ids[ru.ID] {
+			l.fail(with(at, "id"), "purpose %s defined twice", ru.ID)
+		}
+		ids[ru.ID] = true
+		what := "purpose " + ru.ID
+		main := i == 0
+		switch {
+		case strings.TrimSpace(ru.Name) == "":
+			l.fail(at, "%s has no name", what)
+		case strings.TrimSpace(ru.Recipient) == "":
+			l.fail(at, "%s has no recipient", what)
+		case len(ru.Data) == 0:
+			l.fail(at, "%s does not list the data it uses", what)
+		}
+		ctl, ok := p.Control(ru.Control)
+		if !ok {
+			l.fail(with(at, "control"), "%s names control %q, which the policy does not have", what, ru.Control)
+		}
+		u := Purpose{ID: ru.ID, Name: ru.Name, Recipient: ru.Recipient, Control: ctl, Main: main,
+			Data: ru.Data, NotInExport: strings.TrimSpace(ru.NotInExport), Basis: l.basis(at, what, ru.Note, ru.Sources)}
+		if main {
+			// The first purpose is LinkedIn's own training: its scope is the category map, its
+			// windows the regions' windows.
+			for _, k := range []struct {
+				key string
+				set bool
+			}{{"regions", len(ru.Regions) > 0}, {"kinds", len(ru.Kinds) > 0}, {"flag", ru.Flag != ""}, {"windows", len(ru.Windows) > 0}} {
+				if k.set {
+					l.fail(with(at, k.key), "%s is the main purpose (the first): the categories and the regions' windows decide it, so it takes no %s", what, k.key)
+				}
+			}
+			if ctl.Flag != "opt-out" {
+				l.fail(with(at, "control"), "%s: the main purpose's control must be the one --opt-out records", what)
+			}
+			p.Purposes = append(p.Purposes, u)
+			continue
+		}
+		if ru.Control != raw.Purposes[0].Control {
+			l.fail(with(at, "control"), "%s is under control %s, not the main purpose's %s: only the main setting's opt-out is known", what, ru.Control, raw.Purposes[0].Control)
+		}
+		if len(ru.Regions) == 0 {
+			l.fail(at, "%s names no region", what)
+		}
+		u.Regions = l.regionCodes(with(at, "regions"), what, ru.Regions, p)
+		if len(ru.Kinds) == 0 {
+			l.fail(at, "%s takes in no kind", what)
+		}
+		if !nameRe.MatchString(ru.Flag) {
+			l.fail(with(at, "flag"), "%s: bad flag %q (want lower_case_words)", what, ru.Flag)
+		}
+		u.Flag = ru.Flag
+		for j, k := range ru.Kinds {
+			c, ok := p.byKind[k]
+			if !ok {
+				l.fail(with(at, "kinds", j), "%s names kind %q, which is not in the category map", what, k)
+			}
+			for _, code := range u.Regions {
+				// An excluded kind stays excluded; a disputed one would need the dispute to
+				// be settled per purpose, which the outcome cannot show.
+				if sc, _ := c.ScopeIn(code); sc == ScopeExcluded || sc == ScopeDisputed {
+					l.fail(with(at, "kinds", j), "%s takes in kind %s, which is %s in %s (category %s)", what, k, sc, code, c.Name)
+				}
+			}
+		}
+		u.Kinds = ru.Kinds
+		if len(ru.Windows) == 0 {
+			l.fail(at, "%s has no window", what)
+		}
+		u.Windows = l.windows(at, what, ru.Windows)
+		p.Purposes = append(p.Purposes, u)
+	}
+	seen := map[string]string{}
+	for i, u := range p.Purposes {
+		if u.Flag == "" {
+			continue
+		}
+		if other, dup := seen[u.Flag]; dup {
+			l.fail(path("purposes", i, "flag"), "purposes %s and %s both flag %s", other, u.ID, u.Flag)
+		}
+		if slices.Contains(flagNames[:], u.Flag) {
+			l.fail(path("purposes", i, "flag"), "purpose %s: flag %s is one of the policy's own", u.ID, u.Flag)
+		}
+		seen[u.Flag] = u.ID
+	}
+}
+
+// changelog reads the dated changelog, newest first; its first entry is this version.
+func (l *loader) changelog(raw *rawPolicy, p *Policy) {
+	versions := map[string]bool{}
+	for i, rc := range raw.Changelog {
+		at := path("changelog", i)
+		what := fmt.Sprintf("changelog entry %d", i+1)
+		if strings.TrimSpace(rc.Version) == "" {
+			l.fail(at, "%s has no version", what)
+		}
+		if i == 0 && rc.Version != p.Version {
+			l.fail(with(at, "version"), "the first changelog entry is version %s, but the policy is version %s", rc.Version, p.Version)
+		}
+		if versions[rc.Version] {
+			l.fail(with(at, "version"), "version %s is in the changelog twice", rc.Version)
+		}
+		versions[rc.Version] = true
+		if rc.Date == "" {
+			l.fail(at, "%s (version %s) has no date", what, rc.Version)
+		}
+		d := l.day(with(at, "date"), "changelog version "+rc.Version, rc.Date)
+		if i > 0 && dayTime(d).After(p.Changelog[i-1].Date) {
+			l.fail(with(at, "date"), "changelog version %s is dated %s, after the entry above it (newest first)", rc.Version, rc.Date)
+		}
+		if len(rc.Changes) == 0 {
+			l.fail(at, "changelog version %s lists no change", rc.Version)
+		}
+		c := Change{Version: rc.Version, Date: dayTime(d), Line: l.line(at...)}
+		for j, ch := range rc.Changes {
+			ch = strings.TrimSpace(ch)
+			if ch == "" || strings.Contains(ch, "\n") {
+				l.fail(with(at, "changes", j), "changelog version %s: each change is one non-empty line", rc.Version)
+			}
+			c.Changes = append(c.Changes, ch)
+		}
+		for j, id := range rc.Sources {
+			s, ok := l.lib[id]
+			if !ok {
+				l.fail(with(at, "sources", j), "changelog version %s cites unknown source %q", rc.Version, id)
+			}
+			c.Sources = append(c.Sources, s)
+		}
+		p.Changelog = append(p.Changelog, c)
+	}
 }

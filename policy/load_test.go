@@ -20,7 +20,7 @@ func loadString(t *testing.T, src string) *Policy {
 
 func TestDefault(t *testing.T) {
 	p := Default()
-	if p.ID != "linkedin-genai" || p.Version != "2025-11-03" || p.Origin != "embedded" {
+	if p.ID != "linkedin-genai" || p.Version != "2026-12-06" || p.Origin != "embedded" {
 		t.Fatalf("id/version/origin = %q %q %q", p.ID, p.Version, p.Origin)
 	}
 	if Default() != p {
@@ -150,16 +150,23 @@ func TestEveryRuleHasASource(t *testing.T) {
 				return
 			}
 			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
+				// A purpose's control is one of p.Controls: walked there.
+				if f := v.Type().Field(i); f.IsExported() && f.Type != reflect.TypeFor[*Control]() {
 					walk(v.Field(i), where+"."+v.Type().Field(i).Name)
 				}
 			}
 		}
 	}
 	walk(reflect.ValueOf(p), "policy")
-	want := len(p.Regions) + len(p.Categories) + 6 + len(p.Assumptions)
+	want := len(p.Regions) + len(p.Categories) + 6 + len(p.Assumptions) + len(p.Controls) + len(p.Purposes)
 	for _, r := range p.Regions {
 		want += len(r.Windows)
+	}
+	for _, c := range p.Categories {
+		want += len(c.ByRegion)
+	}
+	for _, u := range p.Purposes {
+		want += len(u.Windows)
 	}
 	if n != want {
 		t.Errorf("walked %d rules, want %d", n, want)
@@ -212,8 +219,9 @@ func lineBefore(src, needle string, n int) int {
 	return 0
 }
 
+// The error cases edit the first embedded version, a fixed file.
 func TestLoadErrors(t *testing.T) {
-	base := string(embeddedYAML)
+	base := versionYAML(t, "2025-11-03")
 	type tc struct {
 		name     string
 		old, new string // replace the first old with new

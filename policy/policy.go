@@ -1,7 +1,7 @@
 package policy
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"regexp"
@@ -16,6 +16,16 @@ var embeddedYAML []byte
 
 // EmbeddedName is the file name that errors in the embedded policy refer to.
 const EmbeddedName = "policy.yaml"
+
+// The earlier versions of the embedded policy, kept so that a result made under one can be
+// reproduced: versions/<id>-<version>.yaml, each as it was when it was replaced.
+//
+//go:embed versions/*.yaml
+var versionFiles embed.FS
+
+// OriginSuperseded is the Origin of an earlier embedded version. It is not "embedded": the
+// reports translate only the current version's notes.
+const OriginSuperseded = "embedded, superseded"
 
 // Outcome is an item's standing towards the training (contract, "Outcomes"). The values
 // run from most to least exposed, in the contract's order, so that tallies can index arrays
@@ -135,10 +145,21 @@ type Source struct {
 	ID        string // key in the policy's source library, e.g. "S3"
 	Title     string
 	Publisher string
-	Date      string // as published: YYYY, YYYY-MM or YYYY-MM-DD
+	Date      string // as published (for a notice: its effective date): YYYY, YYYY-MM or YYYY-MM-DD
 	URL       string // the original address where known
 	Via       string // the copy actually read, when the original was not reachable
 	Primary   bool   // LinkedIn itself or a regulator
+	Archive   *Archive
+	Archived  string // YYYY-MM-DD the archive recorded the copy read, "" when not known
+	Accessed  string // YYYY-MM-DD the copy was last read for this policy, "" when not recorded
+}
+
+// Archive is a dated copy of a text kept in a public git repository (Open Terms Archive):
+// the source's Via is the file at that commit.
+type Archive struct {
+	Repo   string // owner/name, e.g. OpenTermsArchive/vlopses-ie-versions
+	Path   string // e.g. LinkedIn/Privacy Policy.md
+	Commit string // 40 hex digits
 }
 
 // Basis is what every rule carries: a one-line note and its sources.
@@ -174,16 +195,37 @@ type Region struct {
 	Windows           []Window
 	Basis
 
-	cutoff int64 // negInf when none
+	cutoff int64            // negInf when none
+	plans  map[string]*plan // per kind: how items of the kind are decided in this region
 }
 
 // Category maps kinds to a scope.
 type Category struct {
-	Name  string
-	Scope string
-	Kinds []string
-	Flags []string
+	Name     string
+	Scope    string
+	Kinds    []string
+	Flags    []string
+	ByRegion []RegionScope // the scope in some regions, where it differs from Scope
 	Basis
+}
+
+// RegionScope is a category's scope in some regions, with why it differs there.
+type RegionScope struct {
+	Regions []string
+	Scope   string
+	Basis
+}
+
+// ScopeIn is the category's scope for a member of the region (a code, case-insensitive), with
+// the rule that sets it: the category's own, or a by-region rule naming that region.
+func (c *Category) ScopeIn(region string) (string, Basis) {
+	code := strings.ToUpper(strings.TrimSpace(region))
+	for i := range c.ByRegion {
+		if slices.Contains(c.ByRegion[i].Regions, code) {
+			return c.ByRegion[i].Scope, c.ByRegion[i].Basis
+		}
+	}
+	return c.Scope, c.Basis
 }
 
 // OptOutRule: how the toggle and the objection combine and what a late opt-out means.
@@ -229,6 +271,63 @@ type Rules struct {
 	NotStarted NotStartedRule
 }
 
+// Control is a setting or form LinkedIn offers members. Flag names the command-line flag
+// that records the day the member used it ("opt-out", "objection"); a control without one is
+// named for the member's information and not classified.
+type Control struct {
+	ID         string
+	Name       string
+	Label      string   // the toggle's or option's wording, when there is one
+	Path       string   // where it is in LinkedIn's menus, when known
+	URL        string   // its address
+	AlsoURLs   []string // other addresses LinkedIn gives for it
+	Regions    []string // where it is offered; empty: every region
+	GPC        []string // regions where LinkedIn honours a Global Privacy Control signal for it
+	Flag       string   // "opt-out", "objection" or ""
+	Covers     string   // what it controls, in one line
+	NotOffered string   // why it is not offered elsewhere, when Regions is set
+	Basis
+}
+
+// Offered reports whether the control is offered to members of the region.
+func (c *Control) Offered(region string) bool {
+	return len(c.Regions) == 0 || slices.Contains(c.Regions, strings.ToUpper(strings.TrimSpace(region)))
+}
+
+// Purpose is one use of member data under the policy's setting. The main purpose (Main) is
+// LinkedIn's own training, decided by the categories and the regions' windows. Every other
+// purpose applies in its Regions to its Kinds through its own Windows: an item of those kinds
+// is exposed when either purpose exposes it, and flagged with the purpose's Flag when this
+// one does.
+type Purpose struct {
+	ID          string
+	Name        string
+	Recipient   string   // who trains on the data
+	Control     *Control // the setting that stops it
+	Main        bool
+	Regions     []string // empty for the main purpose: every region
+	Kinds       []string // export kinds it takes in (not for the main purpose)
+	Flag        string   // flag of the items it exposes (not for the main purpose)
+	Data        []string // the data, in LinkedIn's words
+	NotInExport string   // which of that data no export file holds
+	Windows     []Window
+	Basis
+}
+
+// AppliesTo reports whether the purpose concerns members of the region.
+func (u *Purpose) AppliesTo(region string) bool {
+	return len(u.Regions) == 0 || slices.Contains(u.Regions, strings.ToUpper(strings.TrimSpace(region)))
+}
+
+// Change is one dated entry of the policy's changelog: what a version changed.
+type Change struct {
+	Version string
+	Date    time.Time
+	Changes []string
+	Sources []Source
+	Line    int
+}
+
 // Assumption is an open question and what the policy assumes about it.
 type Assumption struct {
 	ID string
@@ -249,6 +348,9 @@ type Policy struct {
 	Categories  []Category
 	Rules       Rules
 	Assumptions []Assumption
+	Changelog   []Change  // newest first; the first entry is this version
+	Controls    []Control // the settings and forms named in the policy
+	Purposes    []Purpose // the main purpose first; none in a file without purposes
 
 	byKind   map[string]*Category
 	byRegion map[string]*Region
@@ -262,6 +364,27 @@ type Policy struct {
 func (p *Policy) Region(code string) (*Region, bool) {
 	r, ok := p.byRegion[strings.ToUpper(strings.TrimSpace(code))]
 	return r, ok
+}
+
+// PurposesFor lists the purposes that concern members of the region, the main one first.
+func (p *Policy) PurposesFor(region string) []*Purpose {
+	var out []*Purpose
+	for i := range p.Purposes {
+		if p.Purposes[i].AppliesTo(region) {
+			out = append(out, &p.Purposes[i])
+		}
+	}
+	return out
+}
+
+// Control returns the control with the given id.
+func (p *Policy) Control(id string) (*Control, bool) {
+	for i := range p.Controls {
+		if p.Controls[i].ID == id {
+			return &p.Controls[i], true
+		}
+	}
+	return nil, false
 }
 
 // RestOfWorld returns the region that stands for every country not in another region.
@@ -304,6 +427,80 @@ func Default() *Policy {
 		defaultPolicy = p
 	})
 	return defaultPolicy
+}
+
+// UnknownVersionError is a version that no embedded policy has.
+type UnknownVersionError struct {
+	Version string
+	Known   []string // the embedded versions, newest first
+}
+
+func (e *UnknownVersionError) Error() string {
+	return fmt.Sprintf("no embedded policy has version %q (known: %s)", e.Version, strings.Join(e.Known, ", "))
+}
+
+var (
+	versionsOnce sync.Once
+	versionList  []string          // newest first
+	versionPath  map[string]string // version -> file in versionFiles
+	versionCache sync.Map          // version -> *Policy
+)
+
+func loadVersionList() {
+	versionsOnce.Do(func() {
+		versionPath = map[string]string{}
+		current := Default()
+		entries, _ := versionFiles.ReadDir("versions")
+		var older []string
+		for _, e := range entries {
+			v, ok := strings.CutPrefix(strings.TrimSuffix(e.Name(), ".yaml"), current.ID+"-")
+			if !ok || v == current.Version {
+				continue // caught by the package's tests
+			}
+			versionPath[v] = "versions/" + e.Name()
+			older = append(older, v)
+		}
+		// Versions are dates: newest first.
+		slices.Sort(older)
+		slices.Reverse(older)
+		versionList = append([]string{current.Version}, older...)
+	})
+}
+
+// Versions lists the versions of the embedded policy, the current one first, then the earlier
+// ones, newest first.
+func Versions() []string {
+	loadVersionList()
+	return slices.Clone(versionList)
+}
+
+// Embedded returns the embedded policy of the given version: the current one (Default) for
+// "" or its version, else an earlier one, whose Origin is OriginSuperseded. An unknown version
+// is an *UnknownVersionError. The policy is shared: do not modify it.
+func Embedded(version string) (*Policy, error) {
+	version = strings.TrimSpace(version)
+	if version == "" || version == Default().Version {
+		return Default(), nil
+	}
+	loadVersionList()
+	file, ok := versionPath[version]
+	if !ok {
+		return nil, &UnknownVersionError{Version: version, Known: slices.Clone(versionList)}
+	}
+	if p, ok := versionCache.Load(version); ok {
+		return p.(*Policy), nil
+	}
+	data, err := versionFiles.ReadFile(file)
+	if err != nil {
+		panic("embedded policy " + file + ": " + err.Error()) // caught by the package's tests
+	}
+	p, err := load(data, file)
+	if err != nil {
+		panic("embedded policy: " + err.Error()) // caught by the package's tests
+	}
+	p.Origin = OriginSuperseded
+	actual, _ := versionCache.LoadOrStore(version, p)
+	return actual.(*Policy), nil
 }
 
 // Load reads and validates a policy file. origin names it in errors and in Policy.Origin.

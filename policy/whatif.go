@@ -22,7 +22,8 @@ type WhatIfPoint struct {
 //
 // It makes one pass over the items. With everything else fixed, an item's outcome is a step
 // function of the opt-out day o: the rules only ask whether o <= c (the item's creation day)
-// and whether o <= s for each window start s. So the item's thresholds split the days into at
+// and whether o <= s for each start s of a window that can expose the item (its region's, and
+// those of any other purpose that takes its kind in). So the item's thresholds split the days into at
 // most 2+len(windows) intervals (t[j-1], t[j]], on each of which the outcome is constant; the
 // item is classified once per interval, and the interval's months are added to a difference
 // array for that outcome. Classify gives the same counts month by month (the tests check it).
@@ -44,14 +45,13 @@ func (p *Policy) WhatIf(subjects []Subject, m Member, asOf time.Time) []WhatIfPo
 // after it is never seen. So row d of an outcome holds at d[lastM-k] the
 // change at month k, and grows only towards earlier months, by appending.
 type WhatIfAcc struct {
-	p      *Policy
-	m      Member     // with no opt-out or objection: every month is a what-if
-	c      Classifier // m as of a
-	r      *Region
-	a      int64   // as-of day
-	lastM  int64   // as-of month
-	starts []bound // the region's distinct window starts, sorted
-	first  int64   // earliest item day; posInf while there is none
+	p     *Policy
+	m     Member     // with no opt-out or objection: every month is a what-if
+	c     Classifier // m as of a
+	r     *Region
+	a     int64 // as-of day
+	lastM int64 // as-of month
+	first int64 // earliest item day; posInf while there is none
 
 	base [NumOutcomes]int   // items in each outcome from the earliest month on
 	rows [NumOutcomes][]int // per outcome, changes by month, latest month first
@@ -69,25 +69,10 @@ func (p *Policy) NewWhatIf(m Member, asOf time.Time) *WhatIfAcc {
 	m.OptOut = time.Time{}
 	r := p.region(m.Region)
 	a := dayNum(asOf)
-	acc := &WhatIfAcc{p: p, m: m, r: r, a: a, lastM: monthOf(a), first: posInf,
-		starts: windowStarts(r)}
+	acc := &WhatIfAcc{p: p, m: m, r: r, a: a, lastM: monthOf(a), first: posInf}
 	p.prepare(&acc.c, m, asOf)
-	acc.ts = make([]bound, 0, len(acc.starts)+1)
+	acc.ts = make([]bound, 0, 8)
 	return acc
-}
-
-func windowStarts(r *Region) []bound {
-	days := make([]int64, len(r.Windows))
-	for i, w := range r.Windows {
-		days[i] = w.start
-	}
-	slices.Sort(days)
-	days = slices.Compact(days)
-	out := make([]bound, len(days))
-	for i, d := range days {
-		out[i] = bound{d, monthOf(d)}
-	}
-	return out
 }
 
 // Add counts one item.
@@ -97,12 +82,12 @@ func (a *WhatIfAcc) Add(s Subject) {
 	if it.c != negInf { // before the gate: a rejected item still starts the curve
 		a.first = min(a.first, it.c)
 	}
-	res, cat, done := a.c.gate(s, it)
+	res, pl, done := a.c.gate(s, it)
 	if done {
 		a.base[res.Outcome]++
 		return
 	}
-	a.ts = thresholds(a.ts, a.starts, it.c)
+	a.ts = thresholds(a.ts, pl.starts, it.c)
 	prev := bound{negInf, negInf}
 	for j := 0; j <= len(a.ts); j++ {
 		// Interval (prev, hi]; its representative opt-out day is hi (or prev+1 at the end).
@@ -114,7 +99,7 @@ func (a *WhatIfAcc) Add(s Subject) {
 		// through hi's. One that begins after the as-of month is never shown.
 		from, to := after(prev), after(hi)
 		if from < to && from <= a.lastM {
-			outcome, _, _ := p.finish(p.windows(a.r, it.c, o, a.a), cat, s)
+			outcome, _, _ := p.finish(p.windows(pl, it.c, o, a.a), pl, s)
 			a.span(outcome, from, to)
 		}
 		prev = hi

@@ -115,6 +115,9 @@ type page struct {
 	MoreProblems  string
 	Unknown       []string
 	PolicyLine    string
+	Purposes      []noteView // who trains on the region's data, under which setting
+	ChangesTitle  string
+	Changes       []string // what the policy's version changed (its changelog entry)
 	Glossary      []glossGroup
 	Rules         []ruleView
 	Windows       string
@@ -212,6 +215,13 @@ func buildPage(r *result, opt HTMLOptions) page {
 		origin = redactOrigin(origin)
 	}
 	p.PolicyLine = t(lang, "policy_line", r.Policy.ID, r.Policy.Version, origin)
+	p.Purposes = purposes(lang, r, refs)
+	if cl := r.Policy.Changelog; len(cl) > 0 {
+		p.ChangesTitle = t(lang, "changes_title", cl[0].Version, dateText(lang, cl[0].Date))
+		for i, c := range cl[0].Changes {
+			p.Changes = append(p.Changes, plainCodes(lang, r.policyNote(lang, fmt.Sprintf("chg_%s_%d", cl[0].Version, i), c)))
+		}
+	}
 	p.Glossary = glossary(lang, r)
 	p.Rules = rules(lang, r, refs)
 	p.Windows, p.WindowSources = windowsText(lang, r, refs)
@@ -337,11 +347,18 @@ type situation struct {
 	// setting and objected: whether the member switched the setting off,
 	// and sent the objection form.
 	setting, objected bool
+	// ads: the policy's separate setting for sharing data for ads, and
+	// whether it is offered in the member's region.
+	ads        *policy.Control
+	adsOffered bool
 }
 
 func (r *result) situation() situation {
 	m := r.Member
 	s := situation{optOut: m.EffectiveOptOut(), via: "setting", setting: !m.OptOut.IsZero(), objected: !m.Objection.IsZero()}
+	if c, ok := r.Policy.Control("ads_data_sharing"); ok {
+		s.ads, s.adsOffered = c, c.Offered(m.Region)
+	}
 	if !m.Objection.IsZero() && (m.OptOut.IsZero() || m.Objection.Before(m.OptOut)) {
 		s.via = "objection"
 	}
@@ -493,10 +510,16 @@ func rules(lang string, r *result, refs *sourceRefs) []ruleView {
 				n += kt.N
 			}
 		}
+		// The scope in the member's region, with the rule that sets it there.
+		scope, basis := c.ScopeIn(r.Member.Region)
+		key := "cat_" + c.Name
+		if scope != c.Scope {
+			key += "_" + strings.ToLower(r.Member.Region)
+		}
 		out = append(out, ruleView{
-			Anchor: "rule-" + anchorSafe(c.Name), Name: categoryLabel(lang, c.Name), Scope: scopeText(lang, c.Scope),
+			Anchor: "rule-" + anchorSafe(c.Name), Name: categoryLabel(lang, c.Name), Scope: scopeText(lang, scope),
 			Kinds: strings.Join(kinds, ", "), Count: tn(lang, "n_items", n, number(lang, n)),
-			Note: plainCodes(lang, r.policyNote(lang, "cat_"+c.Name, c.Note)), Sources: refs.cite(c.Sources),
+			Note: plainCodes(lang, r.policyNote(lang, key, basis.Note)), Sources: refs.cite(basis.Sources),
 		})
 	}
 	ru := p.Rules
@@ -577,4 +600,27 @@ func provenance(r *result, lang string) ([]fileRow, []problemRow, string, []stri
 		unknown = append(unknown, p+" ("+tn(lang, "n_rows", u.Rows, number(lang, u.Rows))+")")
 	}
 	return files, probs, more, unknown
+}
+
+// purposes says who trains on the member's region's data, on what and
+// under which setting: for a UK member, Microsoft's training as well as
+// LinkedIn's.
+func purposes(lang string, r *result, refs *sourceRefs) []noteView {
+	var out []noteView
+	for _, u := range r.Policy.PurposesFor(r.Member.Region) {
+		line := t(lang, "purpose_line", r.policyNote(lang, "pur_"+u.ID, u.Name), r.policyNote(lang, "pur_"+u.ID+"_recipient", u.Recipient),
+			r.policyNote(lang, "ctl_"+u.Control.ID, u.Control.Name), strings.Join(u.Data, "; "))
+		if !u.Main {
+			kinds := make([]string, len(u.Kinds))
+			for i, k := range u.Kinds {
+				kinds[i] = kindName(lang, k)
+			}
+			line += " " + t(lang, "purpose_kinds", strings.Join(kinds, ", "))
+			if u.NotInExport != "" {
+				line += " " + r.policyNote(lang, "pur_"+u.ID+"_not_in_export", u.NotInExport)
+			}
+		}
+		out = append(out, noteView{Text: plainCodes(lang, line), Sources: refs.cite(u.Sources)})
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strings"
 
 	"exposure/policy"
 )
@@ -51,8 +52,15 @@ var nextSteps = []nextStep{
 	{"authority_uk", inRegion("UK"), []stepLink{{"ico", urlICO}}},
 	{"authority_ca", inRegion("CA"), []stepLink{{"opc", urlOPC}}},
 	{"authority_hk", inRegion("HK"), []stepLink{{"pcpd", urlPCPD}}},
+	// Sharing with Microsoft for ads is not training, and has a setting of
+	// its own: named where it is offered, and said absent where it is not.
+	{"ads", func(s situation, _ string) bool { return s.ads != nil && s.adsOffered }, []stepLink{{"ads", adsURL}}},
+	{"ads_elsewhere", func(s situation, _ string) bool { return s.ads != nil && !s.adsOffered }, []stepLink{{"ads", adsURL}}},
 	{"compare", always, nil},
 }
+
+// adsURL stands for the address of the policy's ads-sharing control.
+const adsURL = "policy:ads_data_sharing"
 
 // stepView is a step as the page shows it.
 type stepView struct {
@@ -78,6 +86,11 @@ func steps(lang string, r *result, s situation) []stepView {
 			continue
 		}
 		v := stepView{Text: t(lang, "step_"+st.id)}
+		if s.ads != nil && (st.id == "ads" || st.id == "ads_elsewhere") {
+			// The menu path, without the policy's note on where it comes from.
+			path, _, _ := strings.Cut(s.ads.Path, " (")
+			v.Text = t(lang, "step_"+st.id, path)
+		}
 		if st.id == "delete" {
 			v.Text = tn(lang, "step_delete", s.content, number(lang, s.content))
 			if !r.Redact {
@@ -85,7 +98,11 @@ func steps(lang string, r *result, s situation) []stepView {
 			}
 		}
 		for _, l := range st.links {
-			v.Links = append(v.Links, linkView{Text: t(lang, "link_"+l.label), URL: l.url})
+			url := l.url
+			if url == adsURL {
+				url = s.ads.URL
+			}
+			v.Links = append(v.Links, linkView{Text: t(lang, "link_"+l.label), URL: url})
 		}
 		out = append(out, v)
 	}

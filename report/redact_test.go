@@ -302,6 +302,9 @@ func tstAllowedURLs(p *policy.Policy) map[string]bool {
 		add(v.en)
 		add(v.fr)
 	}
+	for _, c := range p.Controls {
+		add(c.URL)
+	}
 	for _, st := range nextSteps {
 		for _, l := range st.links {
 			add(l.url)

@@ -101,6 +101,7 @@ var plainTexts = map[string]tr{
 	"catname_generative_ai_usage":   {"What you type into LinkedIn's AI", "Ce que vous écrivez à l'IA de LinkedIn"},
 	"catname_jobs_related":          {"Saved screening answers and résumés", "Réponses de présélection et CV enregistrés"},
 	"catname_reactions":             {"Reactions", "Réactions"},
+	"catname_salary_data":           {"Salary data", "Données de salaire"},
 	"catname_reposts":               {"Reposts", "Republications"},
 	"catname_search_text":           {"Searches", "Recherches"},
 	"catname_private_messages":      {"Private messages", "Messages privés"},

@@ -8,7 +8,6 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"exposure/analysis"
-	"exposure/policy"
 	"exposure/report"
 )
 
@@ -37,21 +36,17 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if err != nil {
 			return err
 		}
-		p, err := loadPolicy(both.policyFile)
+		oldSrc, oldOpt, err := side(rf, old.over(both), append([]string{args[0]}, *oldParts...))
 		if err != nil {
 			return err
 		}
-		oldSrc, oldOpt, err := side(rf, p, old.over(both), append([]string{args[0]}, *oldParts...))
+		newSrc, newOpt, err := side(rf, cur.over(both), append([]string{args[1]}, *newParts...))
 		if err != nil {
 			return err
 		}
-		newSrc, newOpt, err := side(rf, p, cur.over(both), append([]string{args[1]}, *newParts...))
-		if err != nil {
-			return err
-		}
-		warnDates(stderr, p, oldOpt.Given, today(), "old")
+		warnDates(stderr, oldOpt.Policy, oldOpt.Given, today(), "old")
 		if newOpt.Given != oldOpt.Given {
-			warnDates(stderr, p, newOpt.Given, today(), "new")
+			warnDates(stderr, newOpt.Policy, newOpt.Given, today(), "new")
 		}
 		inputs := append(append([]string{args[0], args[1]}, *oldParts...), *newParts...)
 		outs, err := createOutputs(inputs, stdout, *jsonOut, *output, *csvOut)
@@ -102,8 +97,12 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	}
 }
 
-// side is one side of a comparison: its source and the facts given for it.
-func side(rf readFlags, p *policy.Policy, mf memberFlags, paths []string) (analysis.Source, analysis.Options, error) {
+// side is one side of a comparison: its source, its policy and the facts given for it.
+func side(rf readFlags, mf memberFlags, paths []string) (analysis.Source, analysis.Options, error) {
+	p, err := mf.policy()
+	if err != nil {
+		return analysis.Source{}, analysis.Options{}, err
+	}
 	given, err := mf.facts(p)
 	if err != nil {
 		return analysis.Source{}, analysis.Options{}, err
@@ -120,6 +119,7 @@ func (m *memberFlags) declareSide(fs *flag.FlagSet, side string) {
 	fs.StringVar(&m.objection, side+"-objection", "", "--objection for the "+side+" side only")
 	fs.StringVar(&m.born, side+"-born", "", "--born for the "+side+" side only")
 	fs.StringVar(&m.asOf, side+"-as-of", "", "--as-of for the "+side+" side only")
+	fs.StringVar(&m.policyVersion, side+"-policy-version", "", "--policy-version for the "+side+" side only")
 }
 
 // over fills the flags not given for one side from those given for both.
@@ -134,6 +134,7 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 		region: pick(m.region, both.region), optOut: pick(m.optOut, both.optOut),
 		objection: pick(m.objection, both.objection), born: pick(m.born, both.born),
 		asOf: pick(m.asOf, both.asOf), policyFile: both.policyFile,
+		policyVersion: pick(m.policyVersion, both.policyVersion),
 	}
 }
 

@@ -27,7 +27,7 @@ func today() time.Time {
 // memberFlags are the facts about the member that the export does not
 // hold, given on the command line (contract, "Flags of report").
 type memberFlags struct {
-	region, optOut, objection, born, asOf, policyFile string
+	region, optOut, objection, born, asOf, policyFile, policyVersion string
 }
 
 func (m *memberFlags) declare(fs *flag.FlagSet) {
@@ -37,6 +37,12 @@ func (m *memberFlags) declare(fs *flag.FlagSet) {
 	fs.StringVar(&m.born, "born", "", "your birth `YEAR` or date, for the under-18 rule (default: Verifications.csv, else adult)")
 	fs.StringVar(&m.asOf, "as-of", "", "the `DATE` the analysis is made for (default: today)")
 	fs.StringVar(&m.policyFile, "policy", "", "a policy `FILE` that replaces the embedded one")
+	fs.StringVar(&m.policyVersion, "policy-version", "", "use the embedded policy of this `VERSION` (an earlier one reproduces a result made under it)")
+}
+
+// policy is the policy the flags choose: --policy, --policy-version, or the embedded one.
+func (m memberFlags) policy() (*policy.Policy, error) {
+	return loadPolicy(m.policyFile, m.policyVersion)
 }
 
 // facts reads the member flags; the policy checks the region.

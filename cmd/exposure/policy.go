@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,15 +13,16 @@ import (
 	"exposure/policy"
 )
 
-// setupPolicy: `exposure policy`, every rule with its sources.
+// setupPolicy: `exposure policy`, its changelog, then every rule with its sources.
 func setupPolicy(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 	region := fs.String("region", "", "show only this `region`: EU, UK, CA, HK or US")
 	file := fs.String("policy", "", "describe this policy `FILE` instead of the embedded one")
+	version := fs.String("policy-version", "", "describe the embedded policy of this `VERSION` (an earlier one)")
 	return func(args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return usagef("policy takes no arguments")
 		}
-		p, err := loadPolicy(*file)
+		p, err := loadPolicy(*file, *version)
 		if err != nil {
 			return err
 		}
@@ -38,10 +40,19 @@ func setupPolicy(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 // a file of gigabytes (or /dev/zero) must not be read into memory.
 const maxPolicySize = 4 << 20
 
-// loadPolicy is the embedded policy, or the file given with --policy.
-func loadPolicy(file string) (*policy.Policy, error) {
+// loadPolicy is the embedded policy, the file given with --policy, or the embedded policy
+// of the version given with --policy-version.
+func loadPolicy(file, version string) (*policy.Policy, error) {
+	if file != "" && version != "" {
+		return nil, usagef("give --policy FILE or --policy-version VERSION, not both")
+	}
 	if file == "" {
-		return policy.Default(), nil
+		p, err := policy.Embedded(version)
+		var uv *policy.UnknownVersionError
+		if errors.As(err, &uv) {
+			return nil, usagef("--policy-version %q: the embedded policy versions are %s", version, strings.Join(uv.Known, ", "))
+		}
+		return p, err
 	}
 	// A FIFO or a device would block the open or never end.
 	fi, err := os.Stat(file)

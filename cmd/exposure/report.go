@@ -26,7 +26,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if len(args) == 0 {
 			return usagef("give the export to analyse: a ZIP from LinkedIn or the folder it unzips to")
 		}
-		p, err := loadPolicy(mf.policyFile)
+		p, err := mf.policy()
 		if err != nil {
 			return err
 		}

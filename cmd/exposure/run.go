@@ -41,7 +41,7 @@ func commands() []command {
 		{"report", "analyse an export and write the report (the default)", "exposure [report] ARCHIVE... [flags]", setupReport},
 		{"inspect", "list what is in an export: files, kinds, rows, dates, problems", "exposure inspect ARCHIVE... [--json FILE]", setupInspect},
 		{"diff", "compare two exports (or JSON results) of one member over time", "exposure diff OLD NEW [flags]", setupDiff},
-		{"policy", "print the effective policy, every rule with its sources", "exposure policy [--region R] [--policy FILE]", setupPolicy},
+		{"policy", "print the effective policy: its changelog, then every rule with its sources", "exposure policy [--region R] [--policy FILE | --policy-version V]", setupPolicy},
 		{"version", "print the version", "exposure version", setupVersion},
 	}
 }

@@ -90,7 +90,7 @@ func TestBrowserReport(t *testing.T) {
 			wantText: wantInjected},
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
 	defer cancel()
 	browserOut := &lockedWriter{w: &bytes.Buffer{}}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
