@@ -66,26 +66,17 @@ func setupDiff(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 			return err
 		}
 		warnOtherMember(stderr, d)
-		if w := outs.writer(0); w != nil {
-			if err := report.WriteDiffJSON(w, d); err != nil {
-				return fmt.Errorf("%s: cannot write the output: %v", *jsonOut, err)
+		for i, print := range []func(io.Writer) error{
+			func(w io.Writer) error { return report.WriteDiffJSON(w, d) },
+			func(w io.Writer) error { return report.WriteDiffHTML(w, d, report.HTMLOptions{Lang: language}) },
+			func(w io.Writer) error { return report.WriteDiffCSV(w, d) },
+		} {
+			if err := outs.write(i, print); err != nil {
+				return err
 			}
 		}
-		if w := outs.writer(1); w != nil {
-			if err := report.WriteDiffHTML(w, d, report.HTMLOptions{Lang: language}); err != nil {
-				return fmt.Errorf("%s: cannot write the output: %v", *output, err)
-			}
-		}
-		if w := outs.writer(2); w != nil {
-			if err := report.WriteDiffCSV(w, d); err != nil {
-				return fmt.Errorf("%s: cannot write the output: %v", *csvOut, err)
-			}
-		}
-		if err := outs.commit(); err != nil {
+		if err := outs.commit(); err != nil || outs.toStdout() {
 			return err
-		}
-		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
-			return nil
 		}
 		if err := report.WriteDiffSummary(stdout, d, language); err != nil {
 			return err

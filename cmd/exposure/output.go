@@ -84,6 +84,28 @@ func (o outputs) writer(i int) io.Writer {
 	return o[i].w
 }
 
+// write fills output i, when it was asked for, with what print writes.
+func (o outputs) write(i int, print func(io.Writer) error) error {
+	if o[i] == nil {
+		return nil
+	}
+	if err := print(o[i].w); err != nil {
+		return fmt.Errorf("%s: cannot write the output: %v", o[i].path, err)
+	}
+	return nil
+}
+
+// toStdout reports whether an output goes to standard output, which then
+// holds nothing else.
+func (o outputs) toStdout() bool {
+	for _, out := range o {
+		if out != nil && out.path == "-" {
+			return true
+		}
+	}
+	return false
+}
+
 // commit puts every output in place.
 func (o outputs) commit() error {
 	for _, out := range o {

@@ -62,16 +62,14 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 		if r.Member.RegionSource == "default" {
 			fmt.Fprintf(stderr, "exposure: the region could not be read from Profile.csv (Geo Location); using %s. Give --region to set it.\n", r.Member.Region)
 		}
-		if w := outs.writer(2); w != nil {
-			if err := report.WriteHTML(w, r, report.HTMLOptions{Lang: language, Redact: *redact}); err != nil {
-				return fmt.Errorf("%s: cannot write the output: %v", *output, err)
-			}
-		}
-		if err := outs.commit(); err != nil {
+		err = outs.write(2, func(w io.Writer) error {
+			return report.WriteHTML(w, r, report.HTMLOptions{Lang: language, Redact: *redact})
+		})
+		if err != nil {
 			return err
 		}
-		if *jsonOut == "-" || *csvOut == "-" || *output == "-" {
-			return nil
+		if err := outs.commit(); err != nil || outs.toStdout() {
+			return err
 		}
 		if err := report.WriteSummary(stdout, r, language); err != nil {
 			return err
