@@ -672,18 +672,24 @@ func (l *loader) rules(raw *rawPolicy, p *Policy) {
 // flagRe: the command-line flags a control may record the day of.
 var controlFlags = []string{"opt-out", "objection"}
 
+// newID checks the id of a control or purpose: well formed, and not
+// defined before (seen holds those before it).
+func (l *loader) newID(at []any, what, id string, seen map[string]bool) {
+	if !nameRe.MatchString(id) {
+		l.fail(with(at, "id"), "bad %s id %q (want lower_case_words)", what, id)
+	}
+	if seen[id] {
+		l.fail(with(at, "id"), "%s %s defined twice", what, id)
+	}
+	seen[id] = true
+}
+
 func (l *loader) controls(raw *rawPolicy, p *Policy) {
 	ids := map[string]bool{}
 	flags := map[string]string{}
 	for i, rc := range raw.Controls {
 		at := path("controls", i)
-		if !nameRe.MatchString(rc.ID) {
-			l.fail(with(at, "id"), "bad control id %q (want lower_case_words)", rc.ID)
-		}
-		if ids[rc.ID] {
-			l.fail(with(at, "id"), "control %s defined twice", rc.ID)
-		}
-		ids[rc.ID] = true
+		l.newID(at, "control", rc.ID, ids)
 		what := "control " + rc.ID
 		if strings.TrimSpace(rc.Name) == "" {
 			l.fail(at, "%s has no name", what)
@@ -745,13 +751,7 @@ func (l *loader) purposes(raw *rawPolicy, p *Policy) {
 	ids := map[string]bool{}
 	for i, ru := range raw.Purposes {
 		at := path("purposes", i)
-		if !nameRe.MatchString(ru.ID) {
-			l.fail(with(at, "id"), "bad purpose id %q (want lower_case_words)", ru.ID)
-		}
-		if ids[ru.ID] {
-			l.fail(with(at, "id"), "purpose %s defined twice", ru.ID)
-		}
-		ids[ru.ID] = true
+		l.newID(at, "purpose", ru.ID, ids)
 		what := "purpose " + ru.ID
 		main := i == 0
 		switch {
