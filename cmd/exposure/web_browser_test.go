@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -26,6 +27,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
+	"exposure/internal/synth"
 	"exposure/web"
 )
 
@@ -340,6 +342,22 @@ func (tb *tab) upload(t *testing.T, id string, files ...string) {
 	}
 }
 
+// drop drops files or folders on the middle of the page, as a member
+// dragging them from their file manager.
+func (tb *tab) drop(t *testing.T, paths ...string) {
+	t.Helper()
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		abs[i], _ = filepath.Abs(p)
+	}
+	data := &input.DragData{Items: []*input.DragDataItem{}, Files: abs, DragOperationsMask: 1}
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		if _, err := chromedp.Call(tb.ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 600, Y: 300, Data: data}); err != nil {
+			t.Fatalf("Input.dispatchDragEvent %s: %v", typ, err)
+		}
+	}
+}
+
 // download clicks a download button and returns the file it saved.
 func (tb *tab) download(t *testing.T, dir, button string) []byte {
 	t.Helper()
@@ -437,6 +455,26 @@ func cliOutputs(t *testing.T, dir, archive string, args ...string) (js, csv, htm
 	return read("r.json"), read("r.csv"), read("r.html")
 }
 
+// writeSynthZip writes an invented export of that scale (internal/synth).
+func writeSynthZip(name string, scale float64) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(f)
+	opt := synth.SampleOptions()
+	opt.Scale = scale
+	if err := synth.Write(synth.ZipFS(zw), opt); err != nil {
+		f.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 func totalsOf(t *testing.T, js []byte) map[string]any {
 	t.Helper()
 	var doc struct{ Totals map[string]any }
@@ -489,7 +527,7 @@ func TestWebPage(t *testing.T) {
 	tb.upload(t, "archives", archive)
 	tb.waitState(t, time.Minute, "done")
 	st := tb.status(t)
-	t.Logf("the sample analysed in the browser in %v (%v ms in the engine)", time.Since(start).Round(time.Millisecond), st.Summary["millis"])
+	t.Logf("the sample analysed in the browser in %v (in the page, ms: %s)", time.Since(start).Round(time.Millisecond), eval[string](t, tb, `document.getElementById("status").dataset.times`))
 
 	wantJS, wantCSV, wantHTML := cliOutputs(t, dir, archive, "--as-of", asOf, "--lang", "en")
 	if st.Reads != 1 || st.Replays != 0 {
@@ -528,14 +566,13 @@ func TestWebPage(t *testing.T) {
 
 	// Another opt-out date: the items are classified again from memory.
 	start = time.Now()
+	before := tb.status(t).Replays
 	tb.setFacts(t, map[string]string{"opt_out": "2025-12-01"})
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if st = tb.status(t); st.Replays > 2 {
-			break
-		}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && tb.status(t).Replays == before; {
+		time.Sleep(20 * time.Millisecond)
 	}
 	tb.waitState(t, time.Minute, "done")
-	t.Logf("re-classified with an opt-out in %v", time.Since(start).Round(time.Millisecond))
+	t.Logf("re-classified with an opt-out in %v (in the page, ms: %s)", time.Since(start).Round(time.Millisecond), eval[string](t, tb, `document.getElementById("status").dataset.times`))
 	st = tb.status(t)
 	wantJS, _, wantHTML = cliOutputs(t, dir, archive, "--as-of", asOf, "--lang", "en", "--opt-out", "2025-12-01")
 	if st.Reads != 1 {
@@ -554,7 +591,11 @@ func TestWebPage(t *testing.T) {
 	}
 
 	// In French.
+	before = tb.status(t).Replays
 	tb.setFacts(t, map[string]string{"lang": "fr"})
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && tb.status(t).Replays == before; {
+		time.Sleep(20 * time.Millisecond)
+	}
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		shown = eval[string](t, tb, `document.getElementById("frame").srcdoc.slice(0, 40)`)
 		if strings.Contains(shown, `lang="fr"`) {
@@ -580,7 +621,11 @@ func TestWebPage(t *testing.T) {
 	if err := os.WriteFile(savedPath, savedJSON, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	before = tb.status(t).Replays
 	tb.setFacts(t, map[string]string{"lang": "en", "opt_out": ""})
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && tb.status(t).Replays == before; {
+		time.Sleep(20 * time.Millisecond)
+	}
 	tb.waitState(t, time.Minute, "done")
 	tb.upload(t, "old", savedPath)
 	var diffShown bool
@@ -609,6 +654,38 @@ func TestWebPage(t *testing.T) {
 	if st = tb.status(t); st.Reads != 1 {
 		t.Errorf("comparing read the archive again: %d reads", st.Reads)
 	}
+
+	// A folder dropped on the page is read as the archive is.
+	sessions := eval[string](t, tb, `document.getElementById("status").dataset.sessions`)
+	tb.drop(t, sample)
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && eval[string](t, tb, `document.getElementById("status").dataset.sessions`) == sessions; {
+		time.Sleep(20 * time.Millisecond)
+	}
+	tb.waitState(t, time.Minute, "done")
+	if st = tb.status(t); st.Summary["items"] != totalsOf(t, wantJS)["items"] || st.Reads != 1 || st.Replays != 0 {
+		t.Errorf("the sample folder: %v items, %d reads, %d replays; want %v items read once", st.Summary["items"], st.Reads, st.Replays, totalsOf(t, wantJS)["items"])
+	}
+
+	// Cancel stops a long read; the page then takes an archive again.
+	big := filepath.Join(dir, "Complete_LinkedInDataExport_11-21-2026.zip")
+	if err := writeSynthZip(big, 40); err != nil {
+		t.Fatal(err)
+	}
+	tb.upload(t, "archives", big)
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if eval[bool](t, tb, `document.getElementById("progress").value > 0`) {
+			break
+		}
+	}
+	tb.click(t, "cancel")
+	start = time.Now()
+	tb.waitState(t, time.Minute, "ready")
+	t.Logf("cancelled in %v", time.Since(start).Round(time.Millisecond))
+	if msg := eval[string](t, tb, `document.getElementById("error").textContent`); msg != "Stopped." {
+		t.Errorf("after Cancel the page says %q", msg)
+	}
+	tb.upload(t, "archives", archive)
+	tb.waitState(t, time.Minute, "done")
 
 	tb.mu.Lock()
 	problems := append([]string(nil), tb.errors...)

@@ -264,7 +264,7 @@
   var pending = {};
   var state = {
     ready: false, busy: false, opened: false, summary: null, html: "", diffHTML: "", view: "report",
-    rerun: false, oldSpec: null, oldName: "", archiveName: "", reads: 0, replays: 0, cancelTimer: 0
+    rerun: false, oldSpec: null, oldName: "", archiveName: "", sessions: 0, cancelTimer: 0
   };
   var params = new URLSearchParams(location.hash.slice(1));
 
@@ -321,14 +321,20 @@
     }
   }
 
-  // ask sends a request to the worker and resolves with its answer.
+  // ask sends a request to the worker and resolves with its answer. The
+  // engine takes one request at a time: they queue here.
+  var queue = Promise.resolve();
   function ask(msg, progress) {
-    return new Promise(function (resolve, reject) {
-      var id = ++nextID;
-      pending[id] = { resolve: resolve, reject: reject, progress: progress };
-      msg.id = id;
-      worker.postMessage(msg);
+    var answer = queue.then(function () {
+      return new Promise(function (resolve, reject) {
+        var id = ++nextID;
+        pending[id] = { resolve: resolve, reject: reject, progress: progress };
+        msg.id = id;
+        worker.postMessage(msg);
+      });
     });
+    queue = answer.catch(function () {});
+    return answer;
   }
 
   function startWorker() {
@@ -375,6 +381,7 @@
   // restart ends a worker that does not answer a Cancel.
   function restart() {
     worker.terminate();
+    queue = Promise.resolve();
     Object.keys(pending).forEach(function (id) { pending[id].reject({ message: t("engine_gone"), canceled: true }); delete pending[id]; });
     state.opened = false;
     $("facts-section").hidden = true;
@@ -447,9 +454,12 @@
     state.oldSpec = null;
     $("view-diff").hidden = $("dl-diff-html").hidden = $("dl-diff-json").hidden = true;
     working(true, t("opening", label));
+    state.t0 = performance.now();
     try {
       await ask({ op: "open", spec: spec });
       state.opened = true;
+      state.summary = null;
+      $("status").setAttribute("data-sessions", String(++state.sessions));
       await report(true);
     } catch (err) {
       working(false);
@@ -464,7 +474,9 @@
     working(true, first ? "" : t("replaying", ""));
     clearInvalid();
     try {
+      var asked = performance.now();
       var r = await ask({ op: "report", options: options() }, onProgress);
+      var answered = performance.now();
       var s = JSON.parse(r.summary);
       state.summary = s;
       state.html = r.html;
@@ -480,14 +492,29 @@
         show("report");
       }
       working(false);
+      // How long each step took, for the page's own measurements.
+      $("status").setAttribute("data-times", JSON.stringify({ open: first ? Math.round(asked - state.t0) : 0,
+        report: Math.round(answered - asked), engine: s.millis, show: Math.round(performance.now() - answered) }));
       setState("done");
       if (first) $("result-title").focus();
     } catch (err) {
       working(false);
-      setState(state.opened ? "done" : "ready");
+      if (first && !err.field) {
+        // The archive's first read did not end: there is nothing to show.
+        state.opened = false;
+        state.summary = null;
+        $("facts-section").hidden = true;
+        $("result").hidden = true;
+        $("frame").srcdoc = "";
+        setState("ready");
+      } else {
+        // A field cannot be read: the member can set it right.
+        $("facts-section").hidden = false;
+        setState(state.summary ? "done" : "ready");
+      }
       fail(err);
     }
-    if (state.rerun) {
+    if (state.rerun && state.opened) {
       state.rerun = false;
       report(false);
     }
