@@ -630,7 +630,7 @@ func TestWebPage(t *testing.T) {
 	tb.upload(t, "old", savedPath)
 	var diffShown bool
 	for deadline := time.Now().Add(time.Minute); !diffShown && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		diffShown = eval[bool](t, tb, `!document.getElementById("view-diff").hidden && document.body.dataset.state === "done"`)
+		diffShown = eval[bool](t, tb, `!document.getElementById("views").hidden && document.body.dataset.state === "done"`)
 	}
 	if !diffShown {
 		t.Fatal("no comparison shown")

@@ -169,6 +169,7 @@
   // base64 in a script: a fetch would need connect-src) with importScripts.
   function exposureWorker(base, warmUp) {
     var engine = null;
+    var memory = null;
     var timings = {};
     var mark = performance.now();
     var lap = function (name) { var now = performance.now(); timings[name] = Math.round(now - mark); mark = now; };
@@ -195,6 +196,7 @@
       var inst = await WebAssembly.instantiate(bytes, go.importObject);
       bytes = null;
       lap("compile");
+      memory = inst.instance.exports.mem;
       go.run(inst.instance);
       engine = self.exposureEngine;
       if (!engine) throw new Error("the engine did not start");
@@ -250,7 +252,8 @@
           case "diffJSON": result = await engine.diffJSON(); break;
           default: throw new Error("unknown request " + m.op);
         }
-        self.postMessage({ id: m.id, result: result });
+        // The engine's memory (it only grows), for the page's own measurements.
+        self.postMessage({ id: m.id, result: result, memory: memory ? memory.buffer.byteLength : 0 });
       } catch (err) {
         self.postMessage({ id: m.id, error: { message: String(err && err.message || err), field: err && err.field, canceled: !!(err && err.canceled) } });
       }
@@ -370,6 +373,7 @@
         return;
       }
       delete pending[m.id];
+      if (m.memory) document.body.setAttribute("data-engine-memory", String(m.memory));
       if (m.error) p.reject(m.error); else p.resolve(m.result);
     };
     worker.onerror = function (e) {
@@ -452,7 +456,7 @@
     state.archiveName = label;
     state.diffHTML = "";
     state.oldSpec = null;
-    $("view-diff").hidden = $("dl-diff-html").hidden = $("dl-diff-json").hidden = true;
+    $("views").hidden = $("dl-diff-html").hidden = $("dl-diff-json").hidden = true;
     working(true, t("opening", label));
     state.t0 = performance.now();
     try {
@@ -532,7 +536,7 @@
       state.oldSpec = spec;
       state.oldName = name;
       state.diffHTML = r.html;
-      $("view-diff").hidden = $("dl-diff-html").hidden = $("dl-diff-json").hidden = false;
+      $("views").hidden = $("dl-diff-html").hidden = $("dl-diff-json").hidden = false;
       $("result-note").textContent = t("compare_done", name);
       show("diff");
       if (alone) {
