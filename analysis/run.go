@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strings"
 
 	"exposure/parse"
@@ -16,6 +18,20 @@ type Source struct {
 	// Zips are archives read through io.ReaderAt instead of paths (a file
 	// picked in the web page); Paths is then empty.
 	Zips []parse.ZipReader
+	// Dirs are folders read through fs.FS instead of paths (a folder
+	// picked in the web page); Paths and Zips are then empty.
+	Dirs []parse.DirFS
+	// SavedJSON is a result saved as JSON, read as a stream instead of from
+	// a path (a file picked in the web page); SavedName stands for it in
+	// messages. The other inputs are then empty.
+	SavedJSON io.Reader
+	SavedName string
+	// Replay, when set, reads the export instead of the inputs above: it
+	// hands the items of an export already read to the sink start makes,
+	// as parse.Scan does, and returns the export's account. The web page
+	// keeps the items it parsed and replays them to classify them again
+	// without reading the archive.
+	Replay func(start func(parse.Member) (parse.Sink, error)) (*parse.Export, error)
 	// Limits bound how far archive entries may inflate.
 	Limits parse.Limits
 	// Progress, when set, is told how far reading has got (parse.Scan).
@@ -24,19 +40,28 @@ type Source struct {
 
 // names are the source's archives, folders or saved result.
 func (src Source) names() []string {
-	if len(src.Zips) == 0 {
-		return src.Paths
+	switch {
+	case src.SavedJSON != nil:
+		return []string{src.SavedName}
+	case len(src.Zips) > 0:
+		names := make([]string, len(src.Zips))
+		for i, z := range src.Zips {
+			names[i] = z.Name
+		}
+		return names
+	case len(src.Dirs) > 0:
+		names := make([]string, len(src.Dirs))
+		for i, d := range src.Dirs {
+			names[i] = d.Name
+		}
+		return names
 	}
-	names := make([]string, len(src.Zips))
-	for i, z := range src.Zips {
-		names[i] = z.Name
-	}
-	return names
+	return src.Paths
 }
 
 // Saved reports whether the source is a saved JSON result.
 func (src Source) Saved() bool {
-	return len(src.Paths) == 1 && isJSON(src.Paths[0])
+	return src.Replay == nil && (src.SavedJSON != nil || len(src.Paths) == 1 && isJSON(src.Paths[0]))
 }
 
 func isJSON(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".json") }
@@ -82,15 +107,24 @@ func (o Options) newStream(given Facts, facts parse.Member) (*Stream, error) {
 // are known: those given and, from a saved result, those it was made with
 // where none is given.
 func (src Source) scan(given Facts, start func(Facts, parse.Member) (parse.Sink, error)) (*parse.Export, error) {
+	if src.Replay != nil {
+		return src.Replay(func(facts parse.Member) (parse.Sink, error) {
+			return start(given, facts)
+		})
+	}
 	if src.Saved() {
-		path := src.Paths[0]
-		return scanSaved(path, func(saved Facts, facts parse.Member) (parse.Sink, error) {
+		name := src.names()[0]
+		startSaved := func(saved Facts, facts parse.Member) (parse.Sink, error) {
 			s, err := start(given.over(saved), facts)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
+				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			return s, nil
-		})
+		}
+		if src.SavedJSON != nil {
+			return decodeSaved(bufio.NewReaderSize(src.SavedJSON, 256<<10), name, startSaved)
+		}
+		return scanSaved(name, startSaved)
 	}
 	for _, path := range src.Paths {
 		if isJSON(path) {
@@ -99,6 +133,11 @@ func (src Source) scan(given Facts, start func(Facts, parse.Member) (parse.Sink,
 	}
 	if len(src.Zips) > 0 {
 		return parse.ScanZips(src.Zips, src.Limits, src.Progress, func(facts parse.Member) (parse.Sink, error) {
+			return start(given, facts)
+		})
+	}
+	if len(src.Dirs) > 0 {
+		return parse.ScanFS(src.Dirs, src.Progress, func(facts parse.Member) (parse.Sink, error) {
 			return start(given, facts)
 		})
 	}

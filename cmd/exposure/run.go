@@ -42,6 +42,7 @@ func commands() []command {
 		{"inspect", "list what is in an export: files, kinds, rows, dates, problems", "exposure inspect ARCHIVE... [--json FILE]", setupInspect},
 		{"diff", "compare two exports (or JSON results) of one member over time", "exposure diff OLD NEW [flags]", setupDiff},
 		{"policy", "print the effective policy: its changelog, then every rule with its sources", "exposure policy [--region R] [--policy FILE | --policy-version V]", setupPolicy},
+		{"serve", "serve the web page that analyses the export inside the browser", "exposure serve [--addr 127.0.0.1:0] [--open] [--write DIR]", setupServe},
 		{"version", "print the version", "exposure version", setupVersion},
 	}
 }
