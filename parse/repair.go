@@ -20,24 +20,59 @@ const (
 	repairTrailingColumn    = "trailing_empty_column"   // Learning (§3 Q12)
 )
 
-// lineSource reads physical lines, each with its line ending.
-type lineSource struct {
-	br  *bufio.Reader
-	eof bool
+// repairCtx is what a repair is given besides the text.
+type repairCtx struct {
+	counts map[string]int
+	// maxLine: a longer line is handed on in pieces, unrepaired, for the
+	// splitter to skip (Limits.MaxRecord).
+	maxLine int
+	// maxGlue bounds the bytes a repair gathers into one record, half the
+	// field limit since quoting may double them (Limits.MaxField).
+	maxGlue int
+	problem func(line int, format string, args ...any)
 }
 
-func (s *lineSource) next() ([]byte, bool) {
+// lineSource reads physical lines, each with its line ending, up to max
+// bytes: a longer line comes in pieces.
+type lineSource struct {
+	br   *bufio.Reader
+	max  int
+	eof  bool
+	long bool // the line being read is longer than max
+	line int  // the line number of what next returned last
+	done bool // the last thing returned ended its line
+	buf  []byte
+}
+
+// next returns the next line, or the next piece of a line longer than max
+// (piece); the slice is valid until the following call.
+func (s *lineSource) next() (line []byte, piece, ok bool) {
 	if s.eof {
-		return nil, false
+		return nil, false, false
 	}
-	line, err := s.br.ReadBytes('\n')
-	if err != nil {
-		s.eof = true
-		if len(line) == 0 {
-			return nil, false
+	if s.done || s.line == 0 {
+		s.line++
+	}
+	s.buf = s.buf[:0]
+	for {
+		frag, err := s.br.ReadSlice('\n')
+		s.buf = append(s.buf, frag...)
+		if err == bufio.ErrBufferFull {
+			if s.max > 0 && len(s.buf) > s.max {
+				s.long, s.done = true, false
+				return s.buf, true, true
+			}
+			continue
 		}
+		if err != nil {
+			s.eof = true
+			if len(s.buf) == 0 {
+				return nil, false, false
+			}
+		}
+		piece, s.long, s.done = s.long, false, true
+		return s.buf, piece, true
 	}
-	return line, true
 }
 
 // splitEOL separates a line from its ending ("\n", "\r\n" or none).
@@ -91,29 +126,47 @@ type commentsRepair struct {
 	out     bytes.Buffer
 	rec     [][]byte // the pending record's lines
 	blanks  [][]byte // blank lines seen after it, outside quotes
+	held    int      // bytes in rec and blanks
 	inQuote bool
 	merged  bool // rec holds continuation lines
 	escEnd  bool // rec's last line ended with a repaired \"
-	counts  map[string]int
+	*repairCtx
 }
 
-func newCommentsRepair(r *bufio.Reader, counts map[string]int) io.Reader {
-	return &commentsRepair{src: lineSource{br: r}, counts: counts}
+func newCommentsRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
+	return &commentsRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
 }
 
 func (c *commentsRepair) Read(p []byte) (int, error) {
 	for c.out.Len() == 0 {
-		line, ok := c.src.next()
-		if !ok {
+		line, piece, ok := c.src.next()
+		switch {
+		case !ok:
 			c.flush()
 			if c.out.Len() == 0 {
 				return 0, io.EOF
 			}
-			break
+		case piece:
+			// Too long to be a comment: left as it is, for the splitter
+			// to skip.
+			c.flush()
+			c.out.Write(line)
+		default:
+			c.take(line)
 		}
-		c.take(line)
 	}
 	return c.out.Read(p)
+}
+
+// hold counts a line kept pending, and reports whether it fits the bound;
+// when it does not, what is pending is written out first, so that memory
+// never follows a record that goes on without end.
+func (c *commentsRepair) hold(line []byte) bool {
+	if c.maxGlue > 0 && c.held+len(line) > c.maxGlue {
+		return false
+	}
+	c.held += len(line)
+	return true
 }
 
 func (c *commentsRepair) take(raw []byte) {
@@ -140,9 +193,17 @@ func (c *commentsRepair) take(raw []byte) {
 
 	switch {
 	case c.inQuote:
+		if !c.hold(line) {
+			// A quoted message past the bound: written as it is, for the
+			// splitter, which bounds quotes, to reject.
+			c.flush()
+			c.out.Write(line)
+			return
+		}
 		c.rec = append(c.rec, line)
 	case startsWithISODate(line):
 		c.flush()
+		c.hold(line)
 		c.rec = [][]byte{line}
 		_, rest, _ := bytes.Cut(body, []byte{','})
 		if _, msg, ok := bytes.Cut(rest, []byte{','}); ok && !bytes.HasPrefix(msg, []byte{'"'}) {
@@ -152,12 +213,23 @@ func (c *commentsRepair) take(raw []byte) {
 			return
 		}
 	case isBlank(line) && len(c.rec) > 0:
+		if !c.hold(line) {
+			c.flush()
+			c.out.Write(line)
+			return
+		}
 		c.blanks = append(c.blanks, line)
 		return
 	case len(c.rec) == 0:
-		c.out.Write(line) // header, preamble or leading blank line
+		c.out.Write(line) // header, preamble, leading blank line, or past the bound
 		return
 	default:
+		if !c.hold(line) {
+			c.problem(c.src.line, "a comment's continuation lines run past %s; this line and those after it, up to the next dated line, are read as records of their own", mb(int64(c.maxGlue)))
+			c.flush()
+			c.out.Write(line)
+			return
+		}
 		c.rec = append(c.rec, c.blanks...)
 		c.rec = append(c.rec, line)
 		c.blanks = nil
@@ -183,7 +255,7 @@ func (c *commentsRepair) flush() {
 	for _, l := range c.blanks {
 		c.out.Write(l)
 	}
-	c.rec, c.blanks, c.merged, c.inQuote, c.escEnd = nil, nil, false, false, false
+	c.rec, c.blanks, c.merged, c.inQuote, c.escEnd, c.held = nil, nil, false, false, false, 0
 }
 
 // writeRequoted emits "date,link,<message>" with the message quoted and its
@@ -223,35 +295,37 @@ type searchQueriesRepair struct {
 	src     lineSource
 	out     bytes.Buffer
 	inQuote bool
-	counts  map[string]int
+	*repairCtx
 }
 
-func newSearchQueriesRepair(r *bufio.Reader, counts map[string]int) io.Reader {
-	return &searchQueriesRepair{src: lineSource{br: r}, counts: counts}
+func newSearchQueriesRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
+	return &searchQueriesRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
 }
 
 func (s *searchQueriesRepair) Read(p []byte) (int, error) {
 	for s.out.Len() == 0 {
-		line, ok := s.src.next()
-		if !ok {
+		line, piece, ok := s.src.next()
+		switch {
+		case !ok:
 			return 0, io.EOF
+		case piece:
+			s.out.Write(line) // too long to be a query: the splitter skips it
+			s.inQuote = false
+		default:
+			s.take(line)
 		}
-		s.take(line)
 	}
 	return s.out.Read(p)
 }
 
 func (s *searchQueriesRepair) take(line []byte) {
 	body, eol := splitEOL(line)
-	if !s.inQuote && bytes.Count(body, []byte{','}) >= 2 && body[0] != '"' {
-		t, query, _ := bytes.Cut(body, []byte{','})
-		if len(query) > 0 && query[0] != '"' {
-			s.out.Write(t)
-			s.out.WriteString(`,"`)
-			s.out.Write(bytes.ReplaceAll(query, []byte{'"'}, []byte(`""`)))
-			s.out.WriteByte('"')
-			s.out.Write(eol)
-			s.counts[repairUnquotedCommas]++
+	if !s.inQuote && len(body) > 0 && body[0] != '"' {
+		t, query, ok := bytes.Cut(body, []byte{','})
+		switch {
+		case !ok:
+		case len(query) > 0 && query[0] != '"' && bytes.IndexByte(query, ',') >= 0:
+			s.requote(t, query, eol, repairUnquotedCommas)
 			return
 		}
 	}
@@ -259,4 +333,14 @@ func (s *searchQueriesRepair) take(line []byte) {
 		s.inQuote = !s.inQuote
 	}
 	s.out.Write(line)
+}
+
+// requote writes "time,<query quoted>" and counts the repair.
+func (s *searchQueriesRepair) requote(t, query, eol []byte, repair string) {
+	s.out.Write(t)
+	s.out.WriteString(`,"`)
+	s.out.Write(bytes.ReplaceAll(query, []byte{'"'}, []byte(`""`)))
+	s.out.WriteByte('"')
+	s.out.Write(eol)
+	s.counts[repair]++
 }
