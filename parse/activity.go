@@ -23,7 +23,7 @@ type shareRow struct {
 }
 
 func readShares(c *fileCtx) {
-	readCSV(c, csvOptions{}, func(c *fileCtx, r *shareRow, line int) (Item, string) {
+	readCSV(c, csvOptions{repair: newBareQuoteRepair}, func(c *fileCtx, r *shareRow, line int) (Item, string) {
 		text, n := unwrapLineBreaks(r.Commentary)
 		c.report.Repairs[repairWrappedLineBreaks] += n
 		t, basis := c.when(line, "Date", r.Date, DateExact)

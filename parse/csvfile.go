@@ -421,7 +421,7 @@ func (c *fileCtx) findHeader(br *bufio.Reader, comma rune, cols csvColumns) (int
 		if err != nil {
 			break
 		}
-		if matchesHeader(rec, cols) {
+		if matchesHeader(rec, cols) || i == 0 && firstRecordHeader(rec, cols) {
 			if i > 0 {
 				c.note("skipped %d line(s) before the header (preamble)", lineOf(pr)-1)
 			}
@@ -470,6 +470,20 @@ func matchesHeader(rec []string, cols csvColumns) bool {
 		need = 2
 	}
 	return known >= need && known*2 >= cells
+}
+
+// firstRecordHeader accepts the file's first record as its header when it
+// names at least three of T's columns, however many it adds: the 2018
+// Ad Targeting.csv has columns of its own beside the few later files kept
+// (§2.8), and no data row names three columns.
+func firstRecordHeader(rec []string, cols csvColumns) bool {
+	known := 0
+	for _, f := range rec {
+		if _, ok := cols.keys[normColumn(f)]; ok {
+			known++
+		}
+	}
+	return known >= 3
 }
 
 // countHeaderless counts the records of a file whose header was not found:

@@ -16,7 +16,9 @@ const (
 	repairBackslashQuote    = "backslash_escaped_quote"   // Comments 2025+ (§3 Q3)
 	repairBackslashAtEnd    = "backslash_before_closing_quote"
 	repairUnquotedCommas    = "unquoted_commas"         // SearchQueries 2025 (§3 Q4)
+	repairUnquotedQuery     = "unquoted_query_quote"    // SearchQueries 2025: a query that starts with a quote
 	repairWrappedLineBreaks = "quote_wrapped_linebreak" // Shares (§3 Q2)
+	repairBareQuote         = "bare_quote"              // Shares: a quote inside an unquoted field
 	repairTrailingColumn    = "trailing_empty_column"   // Learning (§3 Q12)
 )
 
@@ -327,6 +329,12 @@ func (s *searchQueriesRepair) take(line []byte) {
 		case len(query) > 0 && query[0] != '"' && bytes.IndexByte(query, ',') >= 0:
 			s.requote(t, query, eol, repairUnquotedCommas)
 			return
+		case len(query) > 0 && query[0] == '"' && strayQuote(query):
+			// An unquoted query that begins with a quote ("k"… line,
+			// 2025): read as quoted, its quote closes early and the
+			// rest of the line is not CSV. The query is the whole rest.
+			s.requote(t, query, eol, repairUnquotedQuery)
+			return
 		}
 	}
 	if oddQuotes(body) {
@@ -343,4 +351,126 @@ func (s *searchQueriesRepair) requote(t, query, eol []byte, repair string) {
 	s.out.WriteByte('"')
 	s.out.Write(eol)
 	s.counts[repair]++
+}
+
+// strayQuote reports whether a field that begins with a quote closes it
+// and goes on with anything but a delimiter or the end of the line: not a
+// quoted field, but text that starts with a quote. A field whose quote
+// stays open may go on over the next line, and is left as it is.
+func strayQuote(field []byte) bool {
+	for i := 1; i < len(field); {
+		j := bytes.IndexByte(field[i:], '"')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		switch {
+		case i == len(field) || field[i] == ',':
+			return false
+		case field[i] == '"':
+			i++ // a doubled quote
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// bareQuoteRepair reads a bare quote inside an unquoted field as the
+// character it is (`Our new 12" baking tray`, a real Shares.csv row), as
+// csv.Reader's LazyQuotes would, but only there: the field is re-quoted,
+// its quotes doubled, so that everything else keeps the strict reading.
+// Records and lines are unchanged; each record repaired is counted.
+type bareQuoteRepair struct {
+	src    lineSource
+	out    bytes.Buffer
+	quoted bool // the line begins inside a quoted field
+	*repairCtx
+}
+
+func newBareQuoteRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
+	return &bareQuoteRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
+}
+
+func (b *bareQuoteRepair) Read(p []byte) (int, error) {
+	for b.out.Len() == 0 {
+		line, piece, ok := b.src.next()
+		switch {
+		case !ok:
+			return 0, io.EOF
+		case piece:
+			b.out.Write(line) // too long for a record: the splitter skips it
+			b.quoted = false
+		default:
+			b.take(line)
+		}
+	}
+	return b.out.Read(p)
+}
+
+// take walks the fields of one line as a strict csv.Reader would, and
+// re-quotes the unquoted fields that hold a quote.
+func (b *bareQuoteRepair) take(line []byte) {
+	body, eol := splitEOL(line)
+	var bare [][2]int // unquoted fields holding a quote
+	p := 0
+	if b.quoted {
+		p, b.quoted = quotedFieldEnd(body, 0)
+	}
+	for p >= 0 && !b.quoted {
+		if p < len(body) && body[p] == '"' {
+			p, b.quoted = quotedFieldEnd(body, p+1)
+			continue
+		}
+		end := len(body)
+		if i := bytes.IndexByte(body[p:], ','); i >= 0 {
+			end = p + i
+		}
+		if bytes.IndexByte(body[p:end], '"') >= 0 {
+			bare = append(bare, [2]int{p, end})
+		}
+		if end == len(body) {
+			break
+		}
+		p = end + 1
+	}
+	if len(bare) == 0 {
+		b.out.Write(line)
+		return
+	}
+	last := 0
+	for _, f := range bare {
+		b.out.Write(body[last:f[0]])
+		b.out.WriteByte('"')
+		b.out.Write(bytes.ReplaceAll(body[f[0]:f[1]], []byte{'"'}, []byte(`""`)))
+		b.out.WriteByte('"')
+		last = f[1]
+	}
+	b.out.Write(body[last:])
+	b.out.Write(eol)
+	b.counts[repairBareQuote]++
+}
+
+// quotedFieldEnd scans a quoted field from p, inside its quotes, to the
+// start of the next field. It returns -1 when the record ends with the line
+// (after the closing quote, or at text after it that csv rejects), and
+// whether the line ends inside the quotes.
+func quotedFieldEnd(body []byte, p int) (int, bool) {
+	for {
+		i := bytes.IndexByte(body[p:], '"')
+		if i < 0 {
+			return -1, true
+		}
+		p += i + 1
+		switch {
+		case p == len(body):
+			return -1, false
+		case body[p] == '"':
+			p++
+		case body[p] == ',':
+			return p + 1, false
+		default:
+			return -1, false // ErrQuote: left for the reader to reject
+		}
+	}
 }
