@@ -15,7 +15,9 @@
 // committed in order, where identical rows of a file are ranked and the
 // parts of a Basic+Complete export deduplicated. Memory is bounded by the
 // batches in flight, plus about 11 bytes per item of the file being
-// committed (the IDs its ranks need, scan.go).
+// committed (the IDs its ranks need, scan.go). Hostile inputs are bounded
+// too (Limits): what entries inflate, how many are read, how far a quote or
+// a record may run, how many problems of a reason are kept.
 //
 // Real exports are messy, and the quirks are repaired before rows are
 // counted: legacy UTF-16 TAB files, the Connections preamble, the Shares
