@@ -268,9 +268,10 @@ func (s *scan) process(u unit) (b *Batch) {
 }
 
 // emit queues one unit of work on size bytes of text, waiting while too
-// many are in flight.
+// many are in flight. A chunk is chunkSize bytes and a record more: only
+// chunks twice that size or more hold more than one slot.
 func (s *scan) emit(entry, size int, run func() *Batch) {
-	w := min(max(1, (size+chunkSize-1)/chunkSize), cap(s.slots))
+	w := min(max(1, size/chunkSize), cap(s.slots))
 	for range w {
 		s.slots <- struct{}{}
 	}
