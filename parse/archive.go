@@ -184,7 +184,7 @@ func addZipEntries(src *source, zr *zip.Reader, z *zipArchive) {
 	files, problems := zipFiles(src.name, zr, z)
 	src.problems = append(src.problems, problems...)
 	var names []string
-	var kept []*zip.File
+	var kept []zipSpan
 	for _, f := range files {
 		name := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(f.Name, `\`, "/")), "/")
 		if f.FileInfo().IsDir() || name == "" {

@@ -169,9 +169,10 @@ func TestRatioGuardCountsBytesRead(t *testing.T) {
 	}
 }
 
-// Entries whose data overlaps are read once and reported in one problem:
-// a thousand entries pointing at one stream are not read a thousand times.
-func TestSharedDataReadOnce(t *testing.T) {
+// Entries pointing at one stream are not read, and reported in one problem:
+// a thousand entries pointing at one stream are not a thousand reads. An
+// entry whose declared size runs into the next entry is read only up to it.
+func TestSharedDataNotRead(t *testing.T) {
 	var data bytes.Buffer
 	data.WriteString("Date,Type,Link\n")
 	for data.Len() < 1<<20 {
@@ -194,9 +195,25 @@ func TestSharedDataReadOnce(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}
-	mustProblem(t, "archive", x.Problems, "999 entries share their compressed data", `"Reactions_1.csv"`, "and 994 more")
-	if len(x.Files) != 3 {
-		t.Errorf("%d files read, want 3", len(x.Files))
+	mustProblem(t, "archive", x.Problems, "1000 entries share their compressed data", "none of them is read", `"Reactions.csv"`, "and 995 more")
+	if len(x.Files) != 2 {
+		t.Errorf("%d files read, want 2", len(x.Files))
+	}
+
+	// Votes.csv declares a compressed size that runs over Skills.csv.
+	z = rawZip{}
+	z.file("Profile.csv", baseExport()["Profile.csv"])
+	v := z.local("Votes.csv", zip.Deflate, []byte("Date,Link,OptionText\n2024-01-01 10:00:00,https://x.example/1,Yes\n"))
+	v.csize += 200
+	z.central(v)
+	z.file("Skills.csv", baseExport()["Skills.csv"])
+	x, err := Read(z.write(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustProblem(t, "archive", x.Problems, "entries declaring more compressed data than lies before the next entry (1;", `"Votes.csv"`)
+	if len(itemsOf(x, "Votes.csv")) != 1 || len(itemsOf(x, "Skills.csv")) != 2 {
+		t.Errorf("files %+v", x.Files)
 	}
 }
 

@@ -70,7 +70,7 @@ func (s *spillFile) close() error {
 
 // spillEntry inflates f into a temporary file, within z's limits.
 func spillEntry(f *zip.File, z *zipArchive) (*spillFile, int64, error) {
-	rc, err := z.open(f)
+	rc, err := z.open(zipSpan{f, z.size})
 	if err != nil {
 		return nil, 0, err
 	}

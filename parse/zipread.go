@@ -76,7 +76,7 @@ type entryReader struct {
 
 // open opens f's data for reading, refusing at once when the archive has
 // already inflated past MaxTotal.
-func (z *zipArchive) open(f *zip.File) (io.ReadCloser, error) {
+func (z *zipArchive) open(f zipSpan) (io.ReadCloser, error) {
 	if z.inflated.Load() > z.lim.MaxTotal {
 		return nil, z.totalError()
 	}
@@ -84,15 +84,15 @@ func (z *zipArchive) open(f *zip.File) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("its local header is unreadable (%v): the archive is damaged", err)
 	}
-	if off > z.size {
+	if off > f.end {
 		return nil, errors.New("its data lies past the end of the archive: the archive is damaged")
 	}
-	n := z.size - off
+	n := f.end - off
 	if c := f.CompressedSize64; c < uint64(n) {
 		n = int64(c)
 	}
 	raw := &countReader{r: io.NewSectionReader(z.ra, off, n)}
-	r := &entryReader{f: f, z: z, raw: raw, crc: crc32.NewIEEE()}
+	r := &entryReader{f: f.File, z: z, raw: raw, crc: crc32.NewIEEE()}
 	switch f.Method {
 	case zip.Store:
 		r.dec = raw
@@ -208,38 +208,45 @@ func newZipReader(name string, r io.ReaderAt, size int64, lim Limits) (*zip.Read
 	return zr, nil
 }
 
-// zipFiles returns the entries of zr to read: at most MaxEntries of them,
-// and of entries whose data overlaps, only the first. What is left out is
-// told in one problem each, never one per entry.
-func zipFiles(name string, zr *zip.Reader, z *zipArchive) ([]*zip.File, []Problem) {
+// zipSpan is an entry to read, and where its compressed data must end.
+type zipSpan struct {
+	*zip.File
+	end int64
+}
+
+// zipFiles returns the entries of zr to read, with the end of their data:
+// at most MaxEntries entries, none whose data another entry shares, and
+// none read into the next one's data. What is left out or cut is told in
+// one problem each, never one per entry.
+//
+// Entries pointing at one stream are how a crafted archive has a bomb
+// inflated once per entry; no zip tool writes them (Info-ZIP's unzip
+// refuses them), so none of them is read. An entry whose declared size
+// runs into the next entry's data has a size that lies, or overlaps on
+// purpose: it is read only up to where the next one begins.
+func zipFiles(name string, zr *zip.Reader, z *zipArchive) ([]zipSpan, []Problem) {
 	var problems []Problem
 	files := zr.File
 	if len(files) > z.lim.MaxEntries {
 		problems = append(problems, Problem{File: name, Reason: fmt.Sprintf("lists %d entries; only the first %d were read (an export holds about a hundred files)", len(files), z.lim.MaxEntries)})
 		files = files[:z.lim.MaxEntries]
 	}
-	// A fresh slice, so that the entries left out can be collected.
-	files = append([]*zip.File(nil), files...)
-	zr.File = nil
+	out := make([]zipSpan, len(files))
+	zr.File = nil // the entries left out can go
 
 	type span struct {
-		start, end int64
-		i          int
+		start int64
+		i     int
 	}
 	spans := make([]span, 0, len(files))
 	for i, f := range files {
+		out[i] = zipSpan{f, z.size}
 		if f.FileInfo().IsDir() {
 			continue
 		}
-		off, err := f.DataOffset()
-		if err != nil || off > z.size {
-			continue // reported when it is opened
-		}
-		end := z.size
-		if c := f.CompressedSize64; c < uint64(z.size-off) {
-			end = off + int64(c)
-		}
-		spans = append(spans, span{off, end, i})
+		if off, err := f.DataOffset(); err == nil && off <= z.size {
+			spans = append(spans, span{off, i})
+		} // else reported when it is opened
 	}
 	sort.Slice(spans, func(a, b int) bool {
 		if spans[a].start != spans[b].start {
@@ -248,27 +255,44 @@ func zipFiles(name string, zr *zip.Reader, z *zipArchive) ([]*zip.File, []Proble
 		return spans[a].i < spans[b].i
 	})
 	shared := map[int]bool{}
-	var names []string
-	var reach int64 = -1
-	for _, s := range spans {
-		if s.start < reach {
-			shared[s.i] = true
-			names = append(names, files[s.i].Name)
-			continue
+	var cut []string
+	for k := 0; k < len(spans); {
+		j := k + 1
+		for j < len(spans) && spans[j].start == spans[k].start {
+			j++
 		}
-		reach = max(reach, s.end)
+		if j-k > 1 {
+			for _, s := range spans[k:j] {
+				shared[s.i] = true
+			}
+		} else if j < len(spans) {
+			f := &out[spans[k].i]
+			f.end = spans[j].start
+			if f.CompressedSize64 > uint64(f.end-spans[k].start) {
+				cut = append(cut, f.Name)
+			}
+		}
+		k = j
+	}
+	if len(cut) > 0 {
+		sort.Strings(cut)
+		problems = append(problems, Problem{File: name, Reason: fmt.Sprintf("entries declaring more compressed data than lies before the next entry (%d; a damaged or crafted archive) are read only up to the next: %s",
+			len(cut), listSome(cut, 5))})
 	}
 	if len(shared) == 0 {
-		return files, problems
+		return out, problems
 	}
-	kept := files[:0]
-	for i, f := range files {
-		if !shared[i] {
+	kept := out[:0]
+	var names []string
+	for i, f := range out {
+		if shared[i] {
+			names = append(names, f.Name)
+		} else {
 			kept = append(kept, f)
 		}
 	}
 	sort.Strings(names)
-	problems = append(problems, Problem{File: name, Reason: fmt.Sprintf("%d entries share their compressed data with other entries (a crafted or damaged archive); that data is read once, and these entries are not read: %s",
+	problems = append(problems, Problem{File: name, Reason: fmt.Sprintf("%d entries share their compressed data with one another (a crafted archive, possibly a zip bomb); none of them is read: %s",
 		len(names), listSome(names, 5))})
 	return kept, problems
 }
