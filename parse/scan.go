@@ -133,6 +133,9 @@ func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, erro
 		s.firstSource = map[[idBytes]byte]string{}
 	}
 	s.run()
+	if s.unlisted > 0 {
+		x.Problems = append(x.Problems, Problem{File: strings.Join(inputs, ", "), Reason: fmt.Sprintf("%d more files that are not part of a LinkedIn export are neither read nor listed (the first %d are)", s.unlisted, maxUnknownListed)})
+	}
 
 	for _, src := range srcs {
 		for _, name := range src.skipped {
@@ -145,6 +148,10 @@ func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, erro
 	x.Problems = boundProblems(x.Problems, nil, "entries")
 	return x, nil
 }
+
+// maxUnknownListed bounds the unknown files listed (and counted): an export
+// holds about a hundred files, all known but a few LinkedIn added lately.
+const maxUnknownListed = 1000
 
 func anyCopies(entries []entry) bool {
 	for i := range entries {
@@ -205,7 +212,10 @@ type scan struct {
 	slots chan struct{}
 	seq   int
 
+	unknowns int // unknown files met by the producer
+
 	// committer state
+	unlisted    int // unknown files past maxUnknownListed
 	file        *fileState
 	firstSource map[[idBytes]byte]string // item ID -> the part it came from, with several parts
 }
@@ -286,6 +296,10 @@ func (s *scan) produce() {
 		e := &s.entries[i]
 		spec, ok := specFor(e.path)
 		if !ok {
+			if s.unknowns++; s.unknowns > maxUnknownListed {
+				s.emit(i, 0, func() *Batch { return &Batch{unknown: &UnknownFile{Path: e.path, Source: e.source}} })
+				continue
+			}
 			s.emit(i, 0, func() *Batch {
 				u, problems := countUnknown(e)
 				return &Batch{unknown: u, problems: problems}
@@ -356,7 +370,11 @@ func (s *scan) commit(b *Batch) {
 		b.Items, b.Renamed, b.Dropped = nil, nil, nil
 	}
 	if b.unknown != nil {
-		s.x.Unknown = append(s.x.Unknown, *b.unknown)
+		if len(s.x.Unknown) < maxUnknownListed {
+			s.x.Unknown = append(s.x.Unknown, *b.unknown)
+		} else {
+			s.unlisted++
+		}
 		s.x.Problems = append(s.x.Problems, b.problems...)
 		s.sink.Commit(b)
 		return
