@@ -303,6 +303,7 @@ func openDir(p string, lim Limits) (*source, error) {
 			open:   func() (io.ReadCloser, error) { return openRegular(full) },
 		})
 	}
+	markCopies(src) // Skills.csv and skills.csv, where names have case
 	return src, nil
 }
 

@@ -443,7 +443,7 @@ func TestDuplicateEntryNames(t *testing.T) {
 			if len(reports) != 2 || len(itemsOf(x, "messages.csv")) != tc.items || reports[0].Duplicates+reports[1].Duplicates != tc.dups {
 				t.Fatalf("%d reports, %d items: %+v", len(reports), len(itemsOf(x, "messages.csv")), reports)
 			}
-			if !strings.Contains(strings.Join(reports[1].Notes, "\n"), "holds 2 files named so") {
+			if !strings.Contains(strings.Join(reports[1].Notes, "\n"), "holds 2 files of this name") {
 				t.Errorf("notes %v", reports[1].Notes)
 			}
 		})
@@ -469,5 +469,25 @@ func TestSymlinkedFolderIsFollowed(t *testing.T) {
 	mustProblem(t, "archive", x.Problems, "skipped")
 	if p, _ := problemWith(x.Problems, "skipped"); p.File != "Languages.csv (symbolic link, not followed)" {
 		t.Errorf("problem %+v", p)
+	}
+}
+
+// Where names have case, Skills.csv and skills.csv in one folder are both
+// read, an item in both counted once.
+func TestCaseCopiesInFolder(t *testing.T) {
+	dir := exportDir(t, map[string]io.Reader{"skills.csv": strings.NewReader("Name\nGDPR\nRust\n")})
+	if names, _ := filepath.Glob(filepath.Join(dir, "?kills.csv")); len(names) != 2 {
+		t.Skip("names have no case here")
+	}
+	x, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dups := 0
+	for _, f := range x.Files {
+		dups += f.Duplicates
+	}
+	if n := len(itemsOf(x, "Skills.csv")) + len(itemsOf(x, "skills.csv")); n != 3 || dups != 1 {
+		t.Errorf("%d items, %d duplicates: %+v", n, dups, x.Files)
 	}
 }

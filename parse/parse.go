@@ -152,7 +152,7 @@ func readEntry(e *entry) entryResult {
 func newFileCtx(e *entry, spec *fileSpec) *fileCtx {
 	c := &fileCtx{e: e, lim: e.limits(), report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
 	if e.copies > 1 {
-		c.note("the archive holds %d files named so; each is read, and an item found in more than one is counted once", e.copies)
+		c.note("the export holds %d files of this name; each is read, and an item found in more than one is counted once", e.copies)
 	}
 	return c
 }

@@ -205,7 +205,7 @@ func (c *commentsRepair) take(raw []byte) {
 		c.rec = append(c.rec, line)
 	case startsWithISODate(line):
 		c.flush()
-		c.hold(line)
+		c.held = len(line)
 		c.rec = [][]byte{line}
 		_, rest, _ := bytes.Cut(body, []byte{','})
 		if _, msg, ok := bytes.Cut(rest, []byte{','}); ok && !bytes.HasPrefix(msg, []byte{'"'}) {
