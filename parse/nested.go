@@ -10,9 +10,10 @@ import (
 // A re-zipped download: the archive's only file is the export's ZIP. That
 // inner ZIP is read in place, through io.ReaderAt, never loaded whole:
 //
-//   - stored (most tools store a .zip, which does not compress), its bytes
-//     lie as they are inside the outer file: a section of it is the inner
-//     archive;
+//   - stored (zip stores a .zip, which does not compress), its bytes lie
+//     as they are inside the outer file: a section of it is the inner
+//     archive (whose own CRC-32 is not checked, which would read it whole;
+//     each inner entry's is);
 //   - deflated, it has to be inflated to be read at random: it is spilled,
 //     within the same guards as any entry (MaxInflated, MaxRatio,
 //     MaxTotal), to a temporary file readable by the user only, unlinked as
