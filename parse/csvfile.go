@@ -53,6 +53,7 @@ func (c *fileCtx) runNow(_ int, run func() *Batch) {
 		c.items = append(c.items, b.Items...)
 	}
 	addPart(&c.report, b.part)
+	c.problems.addOmitted(b.omitted)
 }
 
 // addPart adds what the rows of one chunk gave to a file's report; keep,
@@ -255,7 +256,9 @@ func parseChunk[T any](e *entry, head, data []byte, line int, comma rune, lazy, 
 	}
 	t := &table{r: r, um: um, width: len(um.Headers), unknown: unknown, lineOffset: line - 1 - bytes.Count(head, []byte("\n"))}
 	readRows(c, t, toItem)
-	return &Batch{Items: c.items, part: &c.report}
+	var pc problemCounter
+	c.report.Problems = pc.bound(c.report.Problems)
+	return &Batch{Items: c.items, part: &c.report, omitted: pc.omitted}
 }
 
 func newCSVReader(src io.Reader, comma rune, lazy bool) *csv.Reader {

@@ -491,3 +491,23 @@ func TestCaseCopiesInFolder(t *testing.T) {
 		t.Errorf("%d items, %d duplicates: %+v", n, dups, x.Files)
 	}
 }
+
+// Bounding problems where chunks are parsed, then per file, gives what
+// bounding them once does: read whole (one chunk) and in chunks of 29 bytes.
+func TestProblemsBoundedAlike(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Date,Type,Link\n")
+	for i := range 3000 {
+		if i%7 == 0 {
+			fmt.Fprintf(&b, "2024-01-01 10:00:00,LIKE,https://x.example/%d,extra\n", i)
+		} else {
+			fmt.Fprintf(&b, "spring,LIKE,https://x.example/%d\n", i)
+		}
+	}
+	e := memEntry("Reactions.csv", []byte(b.String()))
+	whole := readEntry(e)
+	if n := len(whole.report.Problems); n != 2*maxProblemsPerReason+2 {
+		t.Fatalf("%d problems", n)
+	}
+	checkChunked(t, e, whole)
+}

@@ -145,7 +145,7 @@ func readEntry(e *entry) entryResult {
 	c.facts = &c.member
 	readSpec(c, spec)
 	r := c.result()
-	r.report.Problems = boundProblems(r.report.Problems, nil, "lines")
+	r.report.Problems = boundProblems(r.report.Problems, c.problems.omitted, "lines")
 	return r
 }
 
@@ -209,6 +209,8 @@ type fileCtx struct {
 	openProblems, openNotes int
 	// reached is the last line read.
 	reached int
+	// problems counts what chunks parsed here left out (runNow).
+	problems problemCounter
 
 	// facts, when set, is where the rows' member facts go: the file is
 	// read here, one chunk after the other, not by workers.

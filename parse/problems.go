@@ -50,6 +50,8 @@ func problemKey(reason string) string {
 type problemCounter struct {
 	seen    map[string]int
 	omitted map[string]int
+	// The last reason and its key: a file's bad rows mostly repeat one.
+	lastReason, lastKey string
 }
 
 // keep reports whether p is to be kept, counting it either way.
@@ -57,13 +59,43 @@ func (pc *problemCounter) keep(p Problem) bool {
 	if pc.seen == nil {
 		pc.seen, pc.omitted = map[string]int{}, map[string]int{}
 	}
-	k := problemKey(p.Reason)
+	if p.Reason != pc.lastReason || pc.lastKey == "" {
+		pc.lastReason, pc.lastKey = p.Reason, problemKey(p.Reason)
+	}
+	k := pc.lastKey
 	pc.seen[k]++
 	if pc.seen[k] <= maxProblemsPerReason {
 		return true
 	}
 	pc.omitted[k]++
 	return false
+}
+
+// bound drops from ps, in place, the problems past the first of each
+// reason, and adds what it dropped to omitted: a chunk's problems are
+// bounded where they are found, in parallel, before the file's are.
+func (pc *problemCounter) bound(ps []Problem) []Problem {
+	kept := ps[:0]
+	for _, p := range ps {
+		if pc.keep(p) {
+			kept = append(kept, p)
+		}
+	}
+	clear(ps[len(kept):]) // the reasons dropped can go
+	return kept
+}
+
+// addOmitted adds the counts of problems left out elsewhere.
+func (pc *problemCounter) addOmitted(omitted map[string]int) {
+	if len(omitted) == 0 {
+		return
+	}
+	if pc.omitted == nil {
+		pc.seen, pc.omitted = map[string]int{}, map[string]int{}
+	}
+	for k, n := range omitted {
+		pc.omitted[k] += n
+	}
 }
 
 // boundProblems keeps, in order, the first maxProblemsPerReason problems of

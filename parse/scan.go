@@ -43,6 +43,8 @@ type Batch struct {
 	unknown *UnknownFile
 	// problems of the archive, found reading an unknown file
 	problems []Problem
+	// omitted counts, by reason, the problems of part left out already
+	omitted map[string]int
 	// panicked says why the batch's rows are missing (see scan.process).
 	panicked string
 }
@@ -385,6 +387,7 @@ func (s *scan) commit(b *Batch) {
 		s.file = f
 	}
 	f.addPart(b.part)
+	f.problems.addOmitted(b.omitted)
 	f.rank(b)
 	if s.firstSource != nil {
 		f.dropOtherParts(b, s.firstSource)
