@@ -2,7 +2,6 @@ package parse
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -24,65 +24,41 @@ type entry struct {
 	size      int64  // uncompressed size, -1 when unknown
 	encrypted bool   // a password-protected ZIP entry, which cannot be read
 	open      func() (io.ReadCloser, error)
+	// openUncounted, when set, opens the entry without counting what is
+	// read in the progress: for the member facts, read ahead of the rest.
+	openUncounted func() (io.ReadCloser, error)
+	lim           Limits // zero: DefaultLimits
+	// part tells apart the parts of an export whose items are counted
+	// once: the archives given, and entries of one archive that share a
+	// name (the source's name, with the copy's rank after the first).
+	part string
+	// copies is how many entries of its source share its path (0 or 1: one).
+	copies int
 }
 
-// Limits guard against archives that inflate without bound (zip bombs).
-// Reading an entry stops with a problem, not a crash, past either limit.
-type Limits struct {
-	// MaxInflated is the most bytes one entry may inflate to.
-	MaxInflated int64
-	// MaxRatio is the most an entry may inflate relative to its compressed
-	// size, once past minRatioCheck bytes. Text compresses 5–20 times, a
-	// highly repetitive CSV perhaps 100 times; zip bombs, thousands.
-	MaxRatio float64
-}
+// limits are the bounds the entry is read within.
+func (e *entry) limits() Limits { return e.lim.orDefaults() }
 
-// DefaultLimits allow far more than any real export holds (the largest
-// measured file is a few MB; a heavy member's messages perhaps a few GB).
-var DefaultLimits = Limits{MaxInflated: 16 << 30, MaxRatio: 1000}
-
-// minRatioCheck: small entries are never judged by their ratio (a header
-// of zeros compresses a thousand times and harms nobody).
-const minRatioCheck = 16 << 20
-
-// ErrInflateLimit is wrapped by the read error of an entry past a Limit.
-var ErrInflateLimit = errors.New("inflates past the limit")
-
-// inflateGuard counts the bytes an entry inflates to.
-type inflateGuard struct {
-	r          io.ReadCloser
-	n          int64
-	compressed int64
-	lim        Limits
-}
-
-func (g *inflateGuard) Read(p []byte) (int, error) {
-	k, err := g.r.Read(p)
-	g.n += int64(k)
-	if g.n > g.lim.MaxInflated {
-		return k, fmt.Errorf("%w of %d bytes (possible zip bomb; raise it with --max-inflated)", ErrInflateLimit, g.lim.MaxInflated)
+// partKey is the part the entry's items belong to.
+func (e *entry) partKey() string {
+	if e.part == "" {
+		return e.source
 	}
-	if g.n > minRatioCheck && float64(g.n) > g.lim.MaxRatio*float64(g.compressed+1) {
-		return k, fmt.Errorf("%w: more than %.0f times its compressed size (possible zip bomb; raise it with --max-ratio)", ErrInflateLimit, g.lim.MaxRatio)
-	}
-	return k, err
+	return e.part
 }
-
-func (g *inflateGuard) Close() error { return g.r.Close() }
 
 // source is one archive or folder given on the command line.
 type source struct {
 	name    string
 	root    string // the wrapping folder removed from entry paths, if any
+	nested  string // the name of the sole ZIP inside it that was read, if any
 	entries []entry
 	skipped []string // operating-system litter (__MACOSX/, .DS_Store)
 	renamed []string // entry names with ".." or an absolute path
-	close   func() error
+	// problems concern the archive as a whole (entries left unread).
+	problems []Problem
+	close    func() error
 }
-
-// maxNestedZip bounds the size of a ZIP found inside the archive (a re-zipped
-// download), which has to be held in memory to be read.
-const maxNestedZip = 1 << 30
 
 // OpenError is returned when an input cannot be read at all.
 type OpenError struct {
@@ -93,7 +69,7 @@ type OpenError struct {
 func (e *OpenError) Error() string { return e.Path + ": " + e.Reason }
 
 func openSource(p string, lim Limits) (*source, error) {
-	fi, err := os.Stat(p)
+	fi, err := os.Stat(p) // follows a link given by the user: see openDir
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &OpenError{p, "no such file or folder"}
@@ -101,89 +77,115 @@ func openSource(p string, lim Limits) (*source, error) {
 		return nil, &OpenError{p, "cannot be read: " + err.Error()}
 	}
 	if fi.IsDir() {
-		return openDir(p)
+		return openDir(p, lim)
 	}
-	return openZip(p, fi.Size(), lim)
+	if !fi.Mode().IsRegular() {
+		// Opening a named pipe would wait for a writer, forever.
+		return nil, &OpenError{p, "is " + modeName(fi.Mode()) + ", not a file or folder; give the .zip LinkedIn sent, or the folder it unzips to"}
+	}
+	return openZip(p, lim)
 }
 
-func openZip(p string, size int64, lim Limits) (*source, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, &OpenError{p, "cannot be read: " + err.Error()}
+// modeName says what kind of non-regular file a mode describes.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	}
-	src, err := zipSource(p, f, size, lim)
+	return "not a regular file"
+}
+
+// openRegular opens a file for reading only if it is a regular file, without
+// blocking on a named pipe put there since it was listed (openFile).
+func openRegular(p string) (*os.File, error) {
+	f, err := openFile(p)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is %s, not a file", p, modeName(fi.Mode()))
+	}
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	src.close = f.Close
+	return f, nil
+}
+
+func openZip(p string, lim Limits) (*source, error) {
+	f, err := openRegular(p)
+	if err != nil {
+		return nil, &OpenError{p, "cannot be read: " + err.Error()}
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, &OpenError{p, "cannot be read: " + err.Error()}
+	}
+	src, err := zipSource(p, f, fi.Size(), lim)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	inner := src.close
+	src.close = func() error {
+		inner()
+		return f.Close()
+	}
 	return src, nil
 }
 
 func zipSource(name string, r io.ReaderAt, size int64, lim Limits) (*source, error) {
-	zr, err := zip.NewReader(r, size)
+	zr, err := newZipReader(name, r, size, lim)
 	if err != nil {
-		return nil, &OpenError{name, "is not a readable ZIP archive (" + err.Error() + "); give the .zip LinkedIn sent, or the folder it unzips to"}
+		return nil, err
 	}
 	src := &source{name: name, close: func() error { return nil }}
+	z := &zipArchive{ra: r, size: size, lim: lim, inflated: new(atomic.Int64)}
 	if inner := soleNestedZip(zr); inner != nil {
-		nested, err := openNestedZip(name, inner, lim)
+		nz, nzr, closeInner, err := openNestedZip(name, inner, z)
 		if err != nil {
 			return nil, err
 		}
-		zr = nested
+		src.close, src.nested = closeInner, inner.Name
+		z, zr = nz, nzr
 	}
-	addZipEntries(src, zr, lim)
+	addZipEntries(src, zr, z)
 	return src, nil
 }
 
 // soleNestedZip returns the only file of an archive when that file is itself
 // a ZIP: some users re-zip the download. Only one level is followed.
 func soleNestedZip(zr *zip.Reader) *zip.File {
-	var files []*zip.File
+	var sole *zip.File
 	for _, f := range zr.File {
-		if !f.FileInfo().IsDir() && !isLitter(f.Name) {
-			files = append(files, f)
+		if f.FileInfo().IsDir() || isLitter(f.Name) {
+			continue
 		}
+		if sole != nil {
+			return nil
+		}
+		sole = f
 	}
-	if len(files) == 1 && strings.EqualFold(path.Ext(files[0].Name), ".zip") {
-		return files[0]
+	if sole != nil && strings.EqualFold(path.Ext(sole.Name), ".zip") {
+		return sole
 	}
 	return nil
 }
 
-func openNestedZip(outer string, f *zip.File, lim Limits) (*zip.Reader, error) {
-	if f.UncompressedSize64 > maxNestedZip {
-		return nil, &OpenError{outer, fmt.Sprintf("holds a nested ZIP %s larger than %d bytes; unzip it once and give the inner archive", f.Name, maxNestedZip)}
-	}
-	if f.Flags&zipEncrypted != 0 {
-		return nil, &OpenError{outer, "holds " + f.Name + ", which is password-protected; LinkedIn's archives are not: unzip it with its password and give the folder"}
-	}
-	raw, err := f.Open()
-	rc := io.ReadCloser(&inflateGuard{r: raw, compressed: int64(f.CompressedSize64), lim: lim})
-	if err != nil {
-		return nil, &OpenError{outer, "cannot open the nested ZIP " + f.Name + ": " + err.Error()}
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxNestedZip+1))
-	if err != nil {
-		return nil, &OpenError{outer, "cannot read the nested ZIP " + f.Name + ": " + err.Error()}
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, &OpenError{outer, "holds " + f.Name + ", which is not a readable ZIP: " + err.Error()}
-	}
-	return zr, nil
-}
-
-// zipEncrypted is the general-purpose flag bit of an encrypted entry
-// (APPNOTE 4.4.4); archive/zip cannot decrypt.
-const zipEncrypted = 0x1
-
-func addZipEntries(src *source, zr *zip.Reader, lim Limits) {
+func addZipEntries(src *source, zr *zip.Reader, z *zipArchive) {
+	files, problems := zipFiles(src.name, zr, z)
+	src.problems = append(src.problems, problems...)
 	var names []string
-	byName := map[string]*zip.File{}
-	for _, f := range zr.File {
+	var kept []zipSpan
+	for _, f := range files {
 		name := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(f.Name, `\`, "/")), "/")
 		if f.FileInfo().IsDir() || name == "" {
 			continue
@@ -198,42 +200,72 @@ func addZipEntries(src *source, zr *zip.Reader, lim Limits) {
 			continue
 		}
 		names = append(names, name)
-		byName[name] = f
+		kept = append(kept, f)
 	}
 	root := wrappingFolder(names)
 	src.root = root
-	for _, name := range names {
-		f := byName[name]
+	for i, name := range names {
+		f := kept[i]
 		src.entries = append(src.entries, entry{
 			path:      strings.TrimPrefix(name, root),
 			source:    src.name,
 			size:      int64(f.UncompressedSize64),
 			encrypted: f.Flags&zipEncrypted != 0,
-			open: func() (io.ReadCloser, error) {
-				rc, err := f.Open()
-				if err != nil {
-					return nil, err
-				}
-				return &inflateGuard{r: rc, compressed: int64(f.CompressedSize64), lim: lim}, nil
-			},
+			lim:       z.lim,
+			open:      func() (io.ReadCloser, error) { return z.open(f) },
 		})
+	}
+	markCopies(src)
+}
+
+// markCopies gives each entry that shares its path with an earlier one of
+// the same source a part of its own: both are read, and an item found in
+// both is counted once, as between the parts of an export.
+func markCopies(src *source) {
+	seen := map[string]int{}
+	for i := range src.entries {
+		k := strings.ToLower(src.entries[i].path)
+		seen[k]++
+	}
+	rank := map[string]int{}
+	for i := range src.entries {
+		e := &src.entries[i]
+		k := strings.ToLower(e.path)
+		n := seen[k]
+		if n < 2 {
+			continue
+		}
+		e.copies = n
+		if r := rank[k]; r > 0 {
+			e.part = fmt.Sprintf("%s\x00%d", src.name, r)
+		}
+		rank[k]++
 	}
 }
 
-func openDir(p string) (*source, error) {
+// openDir lists a folder's files. A symbolic link given as the folder
+// itself is followed (a user's shortcut to their export); links inside it
+// never are: they could lead anywhere on the disk.
+func openDir(p string, lim Limits) (*source, error) {
 	src := &source{name: p, close: func() error { return nil }}
+	walkRoot := p
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			walkRoot = real
+		}
+	}
 	var names []string
-	err := filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+	more := 0
+	err := filepath.WalkDir(walkRoot, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(p, fp)
+		rel, _ := filepath.Rel(walkRoot, fp)
 		rel = filepath.ToSlash(rel)
 		switch {
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0:
-			// Never followed: a link could lead anywhere on the disk.
 			src.skipped = append(src.skipped, rel+" (symbolic link, not followed)")
 			return nil
 		case !d.Type().IsRegular():
@@ -242,6 +274,9 @@ func openDir(p string) (*source, error) {
 		case isLitter(rel):
 			src.skipped = append(src.skipped, rel)
 			return nil
+		case len(names) >= lim.MaxEntries:
+			more++
+			return nil
 		}
 		names = append(names, rel)
 		return nil
@@ -249,10 +284,13 @@ func openDir(p string) (*source, error) {
 	if err != nil {
 		return nil, &OpenError{p, "cannot be read: " + err.Error()}
 	}
+	if more > 0 {
+		src.problems = append(src.problems, Problem{File: p, Reason: fmt.Sprintf("holds %d files; only the first %d were read (an export holds about a hundred)", len(names)+more, len(names))})
+	}
 	root := wrappingFolder(names)
 	src.root = root
 	for _, rel := range names {
-		full := filepath.Join(p, filepath.FromSlash(rel))
+		full := filepath.Join(walkRoot, filepath.FromSlash(rel))
 		var size int64 = -1
 		if fi, err := os.Stat(full); err == nil {
 			size = fi.Size()
@@ -261,9 +299,11 @@ func openDir(p string) (*source, error) {
 			path:   strings.TrimPrefix(rel, root),
 			source: p,
 			size:   size,
-			open:   func() (io.ReadCloser, error) { return os.Open(full) },
+			lim:    lim,
+			open:   func() (io.ReadCloser, error) { return openRegular(full) },
 		})
 	}
+	markCopies(src) // Skills.csv and skills.csv, where names have case
 	return src, nil
 }
 
@@ -317,14 +357,19 @@ func exportNameFacts(name string) (typ string, date time.Time) {
 
 // mergeEntries joins the entries of several parts of one export. A path
 // present in more than one part is read once, from the larger copy (the
-// Complete archive repeats the Basic one's files, §1.1).
+// Complete archive repeats the Basic one's files, §1.1); entries of one part
+// that share a path are all read (markCopies), the n-th copy of one part
+// matched with the n-th of another.
 func mergeEntries(srcs []*source) ([]entry, []Problem) {
 	byPath := map[string]int{}
 	var out []entry
 	var notes []Problem
 	for _, s := range srcs {
+		rank := map[string]int{}
 		for _, e := range s.entries {
-			key := strings.ToLower(e.path)
+			p := strings.ToLower(e.path)
+			key := fmt.Sprintf("%s\x00%d", p, rank[p])
+			rank[p]++
 			i, dup := byPath[key]
 			if !dup {
 				byPath[key] = len(out)
@@ -339,6 +384,6 @@ func mergeEntries(srcs []*source) ([]entry, []Problem) {
 			notes = append(notes, Problem{File: e.path, Reason: fmt.Sprintf("also in %s; read once, from %s", filepath.Base(e.source), filepath.Base(kept.source))})
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].path < out[b].path })
+	sort.SliceStable(out, func(a, b int) bool { return out[a].path < out[b].path })
 	return out, notes
 }

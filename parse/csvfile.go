@@ -18,7 +18,7 @@ import (
 // csvOptions are the per-file settings of the CSV driver.
 type csvOptions struct {
 	// repair wraps the decoded text with a line-preserving repair (repair.go).
-	repair func(r *bufio.Reader, counts map[string]int) io.Reader
+	repair func(r *bufio.Reader, rc *repairCtx) io.Reader
 	// lazyQuotes tolerates bare quotes; only where an era is known to write them.
 	lazyQuotes bool
 }
@@ -35,16 +35,51 @@ type rowFunc[T any] func(c *fileCtx, row *T, line int) (Item, string)
 // case, spacing and underscores (`SharedURL`/`SharedUrl`, `createdTime`/
 // `CreatedTime`, Q6) do not matter and missing columns are tolerated. A tag
 // may list several names for one field (`csv:"Started On,Start Date"`).
+//
+// The text is always cut into chunks of whole records (split.go), which
+// bounds every record (Limits.MaxField, MaxRecord); under Scan the chunks
+// are parsed by workers, otherwise here, one after the other.
 func readCSV[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
-	if c.emit != nil {
-		readCSVChunks(c, opt, toItem)
+	if c.emit == nil {
+		c.emit = c.runNow
+	}
+	readCSVChunks(c, opt, toItem)
+}
+
+// runNow parses a chunk at once and adds what it gives to the file's report.
+func (c *fileCtx) runNow(_ int, run func() *Batch) {
+	b := run()
+	if !c.factsOnly {
+		c.items = append(c.items, b.Items...)
+	}
+	addPart(&c.report, b.part)
+	c.problems.addOmitted(b.omitted)
+}
+
+// addPart adds what the rows of one chunk gave to a file's report; keep,
+// when set, decides which of its problems are listed.
+func addPart(r *FileReport, p *FileReport, keep ...func(Problem) bool) {
+	if p == nil {
 		return
 	}
-	t, ok := openTable[T](c, opt)
-	if !ok {
-		return
+	r.Rows += p.Rows
+	r.Items += p.Items
+	r.Rejected += p.Rejected
+	for k, v := range p.Repairs {
+		r.Repairs[k] += v
 	}
-	readRows(c, t, toItem)
+	for _, pr := range p.Problems {
+		if len(keep) == 0 || keep[0](pr) {
+			r.Problems = append(r.Problems, pr)
+		}
+	}
+	r.Notes = append(r.Notes, p.Notes...)
+	if !p.First.IsZero() && (r.First.IsZero() || p.First.Before(r.First)) {
+		r.First = p.First
+	}
+	if p.Last.After(r.Last) {
+		r.Last = p.Last
+	}
 }
 
 // readRows reads the records of an open table into items.
@@ -80,10 +115,15 @@ func readRows[T any](c *fileCtx, t *table, toItem rowFunc[T]) {
 	}
 }
 
-// readCSVChunks is readCSV for Scan: here, in the goroutine that walks the
-// archive, the file is decoded, repaired, its header found and its text cut
-// into chunks of whole records; each chunk is parsed by a worker, as if it
-// followed the header alone. Lines are those of the whole file.
+// factsWindow is how much of a member-fact file is read for the facts:
+// its first records, enough for any real one (Profile.csv is one row), so
+// that a file of millions of rows is not read twice whole.
+const factsWindow = 1 << 20
+
+// readCSVChunks: here, in the goroutine that walks the archive, the file is
+// decoded, repaired, its header found and its text cut into chunks of whole
+// records; each chunk is parsed (c.emit) as if it followed the header alone.
+// Lines are those of the whole file.
 func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 	cols := columnsOf[T]()
 	br, comma := c.csvText(opt, cols)
@@ -92,6 +132,8 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		return
 	}
 	sp := newCSVSplitter(br, comma, opt.lazyQuotes)
+	sp.limit(c.lim.MaxField, c.lim.MaxRecord, false)
+	defer func() { c.reached = sp.reached() }()
 	header, ok := c.splitHeader(sp, comma, opt.lazyQuotes, skip)
 	if !ok {
 		return
@@ -99,13 +141,18 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 	mapped, unknown := c.mapHeader(header, cols)
 	head := headerText(mapped, comma)
 	c.openProblems, c.openNotes = len(c.report.Problems), len(c.report.Notes)
+	size := chunkSize
+	if c.factsOnly {
+		size = factsWindow
+	}
+	facts := c.facts
 	last := 0
 	for {
-		chunk, line, lastStart, err := sp.next(chunkSize)
+		chunk, line, lastStart, err := sp.next(size)
 		if len(chunk) > 0 {
 			data := chunkBuffer(chunk)
-			c.emit(func() *Batch {
-				b := parseChunk(c.e, c.kind, head, *data, line, comma, opt.lazyQuotes, unknown, toItem)
+			c.emit(len(chunk), func() *Batch {
+				b := parseChunk(c.e, c.kind, head, *data, line, comma, opt.lazyQuotes, unknown, toItem, facts)
 				chunkBuffers.Put(data) // the items hold none of it: csv.Reader copies fields
 				return b
 			})
@@ -113,14 +160,30 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		if lastStart > 0 {
 			last = lastStart
 		}
+		var bad *recordError
 		switch {
+		case errors.As(err, &bad):
+			c.emit(0, func() *Batch { return rejectedBatch(c.e, bad) })
+			if bad.fatal() {
+				return
+			}
+			last = bad.EndLine
 		case err == io.EOF:
 			return
 		case err != nil:
 			c.fileProblem("reading stopped after line %d: %v", last, err)
 			return
 		}
+		if c.factsOnly {
+			return
+		}
 	}
+}
+
+// rejectedBatch counts a record the splitter left out as a rejected row.
+func rejectedBatch(e *entry, bad *recordError) *Batch {
+	return &Batch{part: &FileReport{Rows: 1, Rejected: 1,
+		Problems: []Problem{{File: e.path, Line: bad.Line, Reason: bad.Error()}}}}
 }
 
 // chunkBuffers recycles the copies of the chunks handed to the workers.
@@ -136,6 +199,11 @@ func chunkBuffer(chunk []byte) *[]byte {
 func (c *fileCtx) splitHeader(sp *csvSplitter, comma rune, lazy bool, skip int) ([]string, bool) {
 	for i := 0; ; {
 		rec, line, start, err := sp.next(1)
+		var bad *recordError
+		if errors.As(err, &bad) {
+			c.problem(bad.Line, "cannot read the header: %v", err)
+			return nil, false
+		}
 		if start == 0 { // blank lines only
 			if err != nil {
 				c.fileProblem("cannot read the header: %v", err)
@@ -169,8 +237,15 @@ func headerText(names []string, comma rune) []byte {
 
 // parseChunk reads the records of one chunk into a batch; what it finds
 // (rows, problems, repairs) goes into the batch's part of the file report.
-func parseChunk[T any](e *entry, kind Kind, head, data []byte, line int, comma rune, lazy, unknown bool, toItem rowFunc[T]) *Batch {
+//
+// facts, when set, holds the member facts of the rows before, and gets
+// those of this chunk's: the chunks are then parsed one after the other.
+func parseChunk[T any](e *entry, kind Kind, head, data []byte, line int, comma rune, lazy, unknown bool, toItem rowFunc[T], facts *Member) *Batch {
 	c := &fileCtx{e: e, kind: kind, report: FileReport{Repairs: map[string]int{}}}
+	if facts != nil {
+		c.member = *facts
+		defer func() { *facts = c.member }()
+	}
 	c.items = make([]Item, 0, bytes.Count(data, []byte("\n"))+1) // at most one item per line
 	r := newCSVReader(io.MultiReader(bytes.NewReader(head), bytes.NewReader(data)), comma, lazy)
 	var zero *T
@@ -181,7 +256,9 @@ func parseChunk[T any](e *entry, kind Kind, head, data []byte, line int, comma r
 	}
 	t := &table{r: r, um: um, width: len(um.Headers), unknown: unknown, lineOffset: line - 1 - bytes.Count(head, []byte("\n"))}
 	readRows(c, t, toItem)
-	return &Batch{Items: c.items, part: &c.report}
+	var pc problemCounter
+	c.report.Problems = pc.bound(c.report.Problems)
+	return &Batch{Items: c.items, part: &c.report, omitted: pc.omitted}
 }
 
 func newCSVReader(src io.Reader, comma rune, lazy bool) *csv.Reader {
@@ -206,39 +283,10 @@ type table struct {
 	lineOffset int
 }
 
-// maxRecordBytes: a record larger than this is reported (it is still read:
-// résumé texts run to hundreds of KB, but tens of MB is no real export).
+// maxRecordBytes: a record larger than this is reported (it is still read,
+// up to Limits.MaxRecord: résumé texts run to hundreds of KB, but several MB
+// is no real export).
 const maxRecordBytes = 8 << 20
-
-// openTable decodes the file, applies the repair, finds and maps the header.
-func openTable[T any](c *fileCtx, opt csvOptions) (*table, bool) {
-	cols := columnsOf[T]()
-	br, comma := c.csvText(opt, cols)
-	skip, ok := c.findHeader(br, comma, cols)
-	if !ok {
-		return nil, false
-	}
-	r := newCSVReader(br, comma, opt.lazyQuotes)
-	for range skip {
-		// A malformed preamble line is skipped like any other: it is not data.
-		if _, err := r.Read(); err != nil && !isParseError(err) {
-			c.fileProblem("cannot read past the preamble: %v", err)
-			return nil, false
-		}
-	}
-	var zero *T
-	um, err := gocsv.NewUnmarshaller(r, zero)
-	if err != nil {
-		c.fileProblem("cannot read the header: %v", err)
-		return nil, false
-	}
-	mapped, unknown := c.mapHeader(um.Headers, cols)
-	if err := um.RenormalizeHeaders(func([]string) []string { return mapped }); err != nil {
-		c.fileProblem("cannot map the header: %v", err)
-		return nil, false
-	}
-	return &table{r: r, um: um, width: len(mapped), unknown: unknown}, true
-}
 
 // csvText is the file's text, decoded and repaired, and its delimiter.
 func (c *fileCtx) csvText(opt csvOptions, cols csvColumns) (*bufio.Reader, rune) {
@@ -248,7 +296,7 @@ func (c *fileCtx) csvText(opt csvOptions, cols csvColumns) (*bufio.Reader, rune)
 	}
 	var src io.Reader = text
 	if opt.repair != nil && comma == ',' {
-		src = opt.repair(text, c.report.Repairs)
+		src = opt.repair(text, &repairCtx{counts: c.report.Repairs, maxLine: c.lim.MaxRecord, maxGlue: c.lim.MaxField / 2, problem: c.problem})
 	}
 	return bufio.NewReaderSize(src, 64<<10), comma
 }
@@ -365,7 +413,7 @@ func normColumn(s string) string {
 // Files that hold no header (empty, a placeholder, or not this table) are
 // accounted for here.
 func (c *fileCtx) findHeader(br *bufio.Reader, comma rune, cols csvColumns) (int, bool) {
-	head, _ := br.Peek(64 << 10)
+	head, _ := br.Peek(headerWindow)
 	pr := csv.NewReader(bytes.NewReader(head))
 	pr.Comma = comma
 	pr.FieldsPerRecord = -1
@@ -376,7 +424,7 @@ func (c *fileCtx) findHeader(br *bufio.Reader, comma rune, cols csvColumns) (int
 		if err != nil {
 			break
 		}
-		if matchesHeader(rec, cols) {
+		if matchesHeader(rec, cols) || i == 0 && firstRecordHeader(rec, cols) {
 			if i > 0 {
 				c.note("skipped %d line(s) before the header (preamble)", lineOf(pr)-1)
 			}
@@ -389,12 +437,18 @@ func (c *fileCtx) findHeader(br *bufio.Reader, comma rune, cols csvColumns) (int
 		c.note("empty file")
 	case len(seen) == 1 && len(seen[0]) == 1 && strings.HasPrefix(strings.ToLower(seen[0][0]), "no ") && strings.HasSuffix(seen[0][0], "found"):
 		c.note("placeholder instead of data (%q)", seen[0][0])
+	case len(head) == headerWindow && bytes.IndexByte(head, '\n') < 0:
+		c.fileProblem("no header row found within the first %d bytes, which hold no line break; expected columns like %s", headerWindow, strings.Join(first(cols.names, 3), ", "))
+		c.countHeaderless(br, comma)
 	default:
 		c.fileProblem("no header row found; expected columns like %s", strings.Join(first(cols.names, 3), ", "))
 		c.countHeaderless(br, comma)
 	}
 	return 0, false
 }
+
+// headerWindow is how far into a file its header is looked for.
+const headerWindow = 64 << 10
 
 // lineOf is the line of the record r read last without error.
 func lineOf(r *csv.Reader) int { l, _ := r.FieldPos(0); return l }
@@ -421,10 +475,61 @@ func matchesHeader(rec []string, cols csvColumns) bool {
 	return known >= need && known*2 >= cells
 }
 
+// firstRecordHeader accepts the file's first record as its header when it
+// names at least three of T's columns, however many it adds: the 2018
+// Ad Targeting.csv has columns of its own beside the few later files kept
+// (§2.8), and no data row names three columns.
+func firstRecordHeader(rec []string, cols csvColumns) bool {
+	known := 0
+	for _, f := range rec {
+		if _, ok := cols.keys[normColumn(f)]; ok {
+			known++
+		}
+	}
+	return known >= 3
+}
+
 // countHeaderless counts the records of a file whose header was not found:
-// each is a row, and each is rejected, so nothing disappears silently.
+// each is a row, and each is rejected, so nothing disappears silently. The
+// records are read as a lenient csv.Reader would, in bounded chunks; a line
+// too long for a record ends the count, since counting gains nothing from
+// reading on.
 func (c *fileCtx) countHeaderless(br *bufio.Reader, comma rune) {
-	r := csv.NewReader(br)
+	sp := newCSVSplitter(br, comma, true)
+	sp.limit(c.lim.MaxField, c.lim.MaxRecord, true)
+	defer func() { c.reached = sp.reached() }()
+	rows, last := 0, 0
+	defer func() {
+		c.report.Rows += rows
+		c.report.Rejected += rows
+	}()
+	for {
+		chunk, _, lastStart, err := sp.next(chunkSize)
+		rows += countRecords(chunk, comma)
+		if lastStart > 0 {
+			last = lastStart
+		}
+		var bad *recordError
+		switch {
+		case errors.As(err, &bad):
+			rows++
+			c.problem(bad.Line, "%v", bad)
+			if bad.fatal() {
+				return
+			}
+			last = bad.EndLine
+		case err == io.EOF:
+			return
+		case err != nil:
+			c.fileProblem("reading stopped after line %d: %v", last, err)
+			return
+		}
+	}
+}
+
+// countRecords counts the records of a chunk that are not all empty.
+func countRecords(chunk []byte, comma rune) int {
+	r := csv.NewReader(bytes.NewReader(chunk))
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -433,18 +538,16 @@ func (c *fileCtx) countHeaderless(br *bufio.Reader, comma rune) {
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			break
+			return rows
 		}
 		if err == nil && allEmpty(rec) {
 			continue
 		}
 		rows++
 		if err != nil && !isParseError(err) {
-			break
+			return rows
 		}
 	}
-	c.report.Rows += rows
-	c.report.Rejected += rows
 }
 
 func allEmpty(rec []string) bool {

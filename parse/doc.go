@@ -14,7 +14,9 @@
 // committed in order, where identical rows of a file are ranked and the
 // parts of a Basic+Complete export deduplicated. Memory is bounded by the
 // batches in flight, plus about 11 bytes per item of the file being
-// committed (the IDs its ranks need, scan.go).
+// committed (the IDs its ranks need, scan.go). Hostile inputs are bounded
+// too (Limits): what entries inflate, how many are read, how far a quote or
+// a record may run, how many problems of a reason are kept.
 //
 // The files, by what they do:
 //   - names.go lists every recognised file (fileSpecs): its names over the

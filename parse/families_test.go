@@ -108,6 +108,7 @@ func familyCases(t *testing.T) []familyCase {
 		learningFamilies(t),
 		accountFamilies(t),
 		articleFamilies(t),
+		realRowFamilies(t),
 	)
 }
 

@@ -43,21 +43,30 @@ func sampleSeeds(t testing.TB, limit int) map[string][]byte {
 
 // FuzzReadFile runs the repair and decode path of every recognised file on
 // arbitrary content: it must never panic, and must account for every row.
-// The file is read whole, as the member-fact files are, and through Scan cut
-// into chunks of a few dozen bytes, as every other file is: both must
-// find the same rows, items, problems and notes.
+// The file is read whole, one chunk after the other, and through Scan cut
+// into chunks of a few dozen bytes parsed by workers: both must find the
+// same rows, items, problems and notes. bounds, when not 0, sets small
+// record bounds (Limits.MaxField, MaxRecord), so that unclosed quotes, long
+// lines and the repairs' bounds are met on every input.
 func FuzzReadFile(f *testing.F) {
 	for name, data := range sampleSeeds(f, 3000) {
-		f.Add(name, data)
+		f.Add(name, data, uint16(0))
+		f.Add(name, data, uint16(300+len(name)))
 	}
-	f.Add("Comments.csv", []byte("Date,Link,Message\r\n2022-06-01 10:00:00,l,one\r\ntwo\r\n\r\n2022-06-02 10:00:00,l,\"a \\\"b\\\"\"\n"))
-	f.Add("SearchQueries.csv", []byte("Time,Search Query\n2025/01/05 09:00:00 UTC,a, b, c\n"))
-	f.Add("Shares.csv", []byte("\xff\xfe\"\x00D\x00\"\x00"))
-	f.Fuzz(func(t *testing.T, name string, data []byte) {
+	f.Add("Comments.csv", []byte("Date,Link,Message\r\n2022-06-01 10:00:00,l,one\r\ntwo\r\n\r\n2022-06-02 10:00:00,l,\"a \\\"b\\\"\"\n"), uint16(0))
+	f.Add("Comments.csv", []byte("Date,Link,Message\n2022-06-01 10:00:00,l,one\ntwo\nthree\nfour\n2022-06-02 10:00:00,l,\"open\nx\ny\n"), uint16(5+12<<8))
+	f.Add("SearchQueries.csv", []byte("Time,Search Query\n2025/01/05 09:00:00 UTC,a, b, c\n2025/08/19 23:22:34 UTC,\"k\"\u200b line (a, b)\n"), uint16(0))
+	f.Add("Shares.csv", []byte("\xff\xfe\"\x00D\x00\"\x00"), uint16(0))
+	f.Add("Shares.csv", []byte("Date,ShareLink,ShareCommentary\n2024-01-01 10:00:00,l,12\" tray\n2024-01-02 10:00:00,l,\"open\nmore\nmore\n"), uint16(9+20<<8))
+	f.Fuzz(func(t *testing.T, name string, data []byte, bounds uint16) {
 		if _, ok := specFor(name); !ok {
 			return
 		}
-		r := readEntry(memEntry(name, data))
+		e := memEntry(name, data)
+		if bounds != 0 {
+			e.lim = Limits{MaxField: 1 + int(bounds>>8), MaxRecord: 1 + int(bounds&0xff)}
+		}
+		r := readEntry(e)
 		if r.unknown != nil {
 			t.Fatalf("%s read as unknown", name)
 		}
@@ -75,18 +84,18 @@ func FuzzReadFile(f *testing.F) {
 				t.Fatalf("bad problem %+v", p)
 			}
 		}
-		checkChunked(t, name, data, r)
+		checkChunked(t, e, r)
 	})
 }
 
 // checkChunked reads one file through Scan in small chunks and compares
 // it with the file read whole (r). IDs may differ only where Scan ranked
 // identical rows, which reading whole does not do.
-func checkChunked(t *testing.T, name string, data []byte, r entryResult) {
+func checkChunked(t *testing.T, e *entry, r entryResult) {
 	old := chunkSize
 	chunkSize = 29
 	defer func() { chunkSize = old }()
-	src := &source{name: "fuzz", entries: []entry{*memEntry(name, data)}, close: func() error { return nil }}
+	src := &source{name: "fuzz", entries: []entry{*e}, close: func() error { return nil }}
 	x, err := keepAll(func(start func(Member) (Sink, error)) (*Export, error) {
 		return scanSources([]*source{src}, []string{"fuzz"}, start)
 	})
@@ -143,7 +152,12 @@ func FuzzOpenArchive(f *testing.F) {
 	f.Add(zipOf(f, map[string][]byte{"wrap/Skills.csv": []byte("Name\nGo\n"), "wrap/notes.txt": []byte("x")}))
 	f.Add(zipOf(f, map[string][]byte{"inner.zip": zipOf(f, map[string][]byte{"Skills.csv": []byte("Name\nGo\n")})}))
 	f.Add([]byte("PK\x03\x04 not really"))
-	lim := Limits{MaxInflated: 8 << 20, MaxRatio: 200}
+	for _, seed := range craftedArchives(f) {
+		f.Add(seed)
+	}
+	// Small bounds, so that the archive guards (entries, shared data, what
+	// is inflated) and the record bounds are met.
+	lim := Limits{MaxInflated: 8 << 20, MaxRatio: 200, MaxTotal: 12 << 20, MaxEntries: 64, MaxField: 256, MaxRecord: 1024}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := ReadZip("fuzz.zip", bytes.NewReader(data), int64(len(data)), lim)
 		if err != nil {
@@ -154,4 +168,37 @@ func FuzzOpenArchive(f *testing.F) {
 		}
 		checkAccounting(t, x)
 	})
+}
+
+// craftedArchives are seeds for FuzzOpenArchive that a zip.Writer does
+// not write: entries sharing data, a wrong CRC-32 and size, two files of
+// one name, a stored nested archive.
+func craftedArchives(t testing.TB) [][]byte {
+	var out [][]byte
+	skills := []byte("Name\nGo\nPrivacy\n")
+	var z rawZip
+	f := z.local("Skills.csv", zip.Deflate, skills)
+	z.central(f)
+	f.name = "Languages.csv"
+	z.central(f)
+	out = append(out, z.bytes())
+
+	z = rawZip{}
+	f = z.local("Skills.csv", zip.Deflate, skills)
+	f.crc ^= 1
+	z.central(f)
+	g := z.local("Reactions.csv", zip.Store, []byte("Date,Type,Link\n2024-01-01 10:00:00,LIKE,l\n"))
+	g.usize = 5
+	z.central(g)
+	out = append(out, z.bytes())
+
+	z = rawZip{}
+	z.file("Skills.csv", skills)
+	z.file("Skills.csv", []byte("Name\nRust\n"))
+	out = append(out, z.bytes())
+
+	z = rawZip{}
+	z.central(z.local("Complete_LinkedInDataExport_11-20-2026.zip", zip.Store, zipOf(t, map[string][]byte{"Skills.csv": skills})))
+	out = append(out, z.bytes())
+	return out
 }

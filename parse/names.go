@@ -58,7 +58,7 @@ var fileSpecs = []fileSpec{
 	{[]string{"learning_role_play_messages.csv"}, KindAIConversation, rows[messageRow]},
 
 	// §2.4 Content and activity
-	{[]string{"Shares.csv"}, KindPost, rows[shareRow]},
+	{[]string{"Shares.csv"}, KindPost, repairedRows[shareRow](newBareQuoteRepair)},
 	{[]string{"Comments.csv"}, KindComment, repairedRows[commentRow](newCommentsRepair)},
 	{[]string{"Reactions.csv"}, KindReaction, rows[reactionRow]},
 	{[]string{"Votes.csv"}, KindPollVote, rows[voteRow]},

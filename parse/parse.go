@@ -29,6 +29,10 @@ type ZipReader struct {
 // ScanZips is Scan for archives read through io.ReaderAt: the parts of one
 // export, read as Scan reads them.
 func ScanZips(zips []ZipReader, lim Limits, progress func(done, total int64), start func(Member) (Sink, error)) (*Export, error) {
+	lim, err := lim.checked()
+	if err != nil {
+		return nil, err
+	}
 	names := make([]string, len(zips))
 	for i, z := range zips {
 		names[i] = z.Name
@@ -81,6 +85,9 @@ func exportFacts(srcs []*source) (string, time.Time) {
 		if d.IsZero() && s.root != "" { // a folder named after the ZIP it came from
 			typ, d = exportNameFacts(strings.TrimSuffix(s.root, "/"))
 		}
+		if d.IsZero() && s.nested != "" { // LinkedIn's ZIP, re-zipped
+			typ, d = exportNameFacts(s.nested)
+		}
 		if typ != "" && !contains(types, typ) {
 			types = append(types, typ)
 		}
@@ -123,18 +130,29 @@ type entryResult struct {
 	unknown *UnknownFile
 }
 
+// readEntry reads one file whole, in this goroutine: chunks are parsed as
+// they are cut. Scan reads the member-fact files so (facts only), and the
+// tests every file, to compare with Scan's reading.
 func readEntry(e *entry) entryResult {
 	spec, ok := specFor(e.path)
 	if !ok {
-		return entryResult{unknown: countUnknown(e)}
+		u, _ := countUnknown(e)
+		return entryResult{unknown: u}
 	}
 	c := newFileCtx(e, spec)
+	c.facts = &c.member
 	readSpec(c, spec)
-	return c.result()
+	r := c.result()
+	r.report.Problems = boundProblems(r.report.Problems, c.problems.omitted, "lines")
+	return r
 }
 
 func newFileCtx(e *entry, spec *fileSpec) *fileCtx {
-	return &fileCtx{e: e, kind: spec.kind, report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
+	c := &fileCtx{e: e, kind: spec.kind, lim: e.limits(), report: FileReport{Path: e.path, Source: e.source, Kind: spec.kind, Repairs: map[string]int{}}}
+	if e.copies > 1 {
+		c.note("the export holds %d files of this name; each is read, and an item found in more than one is counted once", e.copies)
+	}
+	return c
 }
 
 // readSpec opens the entry and reads it with its parser.
@@ -143,7 +161,11 @@ func readSpec(c *fileCtx, spec *fileSpec) {
 		c.fileProblem("password-protected in the archive; cannot be read")
 		return
 	}
-	rc, err := c.e.open()
+	open := c.e.open
+	if c.factsOnly && c.e.openUncounted != nil {
+		open = c.e.openUncounted
+	}
+	rc, err := open()
 	if err != nil {
 		c.fileProblem("cannot be opened: %v", err)
 		return
@@ -151,12 +173,25 @@ func readSpec(c *fileCtx, spec *fileSpec) {
 	defer rc.Close()
 	c.raw = rc
 	spec.read(c)
+	c.checkDamage(rc)
+}
+
+// checkDamage reports, once a file has been read to its end, an archive
+// whose directory does not match the data (size, CRC-32): the rows were
+// read as the data holds them, but the user must know.
+func (c *fileCtx) checkDamage(rc io.Reader) {
+	if d, ok := rc.(damageReporter); ok {
+		if err := d.damaged(); err != nil {
+			c.problem(c.reached, "%v", err)
+		}
+	}
 }
 
 // fileCtx is the state of reading one file.
 type fileCtx struct {
 	e      *entry
 	kind   Kind // of the file's items
+	lim    Limits
 	raw    io.Reader
 	dec    *bufio.Reader
 	comma  rune
@@ -168,11 +203,22 @@ type fileCtx struct {
 	// datesChecked: a row was read, whose dates' columns were looked up.
 	datesChecked bool
 
-	// emit, when set, makes readCSV cut the file into chunks parsed by
-	// workers (Scan) instead of reading its rows here.
-	emit func(run func() *Batch)
+	// emit hands over a chunk of size bytes, parsed by run: to the workers
+	// under Scan, else parsed at once (runNow).
+	emit func(size int, run func() *Batch)
 	// openProblems and openNotes count what was found before the first chunk.
 	openProblems, openNotes int
+	// reached is the last line read.
+	reached int
+	// problems counts what chunks parsed here left out (runNow).
+	problems problemCounter
+
+	// facts, when set, is where the rows' member facts go: the file is
+	// read here, one chunk after the other, not by workers.
+	facts *Member
+	// factsOnly: only the facts are wanted; the file's first factsWindow
+	// bytes of records are read, and its items dropped.
+	factsOnly bool
 }
 
 // text returns the file's content decoded to UTF-8 and its delimiter.
@@ -232,27 +278,36 @@ func (c *fileCtx) add(it Item) {
 }
 
 // countUnknown lists a file no parser knows, with its row count when it is
-// a CSV file (records after the first, all-empty records excluded).
-func countUnknown(e *entry) *UnknownFile {
+// a CSV file (records after the first, all-empty records excluded). What
+// stopped the count (a zip guard, a line too long) is returned as problems:
+// a file the export does not know is still the user's to know about.
+func countUnknown(e *entry) (*UnknownFile, []Problem) {
 	u := &UnknownFile{Path: e.path, Source: e.source}
 	switch strings.ToLower(path.Ext(e.path)) {
 	case ".zip":
 		u.Note = "an archive inside the archive: not opened (only a sole nested ZIP is followed, one level deep)"
-		return u
+		return u, nil
 	case ".csv":
 	default:
-		return u
+		return u, nil
 	}
+	if e.encrypted {
+		u.Note = "password-protected in the archive; not read"
+		return u, nil
+	}
+	c := &fileCtx{e: e, lim: e.limits(), report: FileReport{Path: e.path, Repairs: map[string]int{}}}
 	rc, err := e.open()
 	if err != nil {
-		return u
+		c.fileProblem("cannot be opened: %v", err)
+		return u, c.report.Problems
 	}
 	defer rc.Close()
-	c := &fileCtx{e: e, raw: rc, report: FileReport{Repairs: map[string]int{}}}
+	c.raw = rc
 	text, comma := c.text()
 	c.countHeaderless(text, comma)
+	c.checkDamage(rc)
 	u.Rows = max(c.report.Rows-1, 0)
-	return u
+	return u, c.report.Problems
 }
 
 // baseName is a file's name without folders and extension.

@@ -16,6 +16,7 @@ func watchProgress(srcs []*source, progress func(done, total int64)) {
 	for _, s := range srcs {
 		for i := range s.entries {
 			open := s.entries[i].open
+			s.entries[i].openUncounted = open
 			s.entries[i].open = func() (io.ReadCloser, error) {
 				rc, err := open()
 				if err != nil {
@@ -54,4 +55,12 @@ func (r *progressReader) Read(b []byte) (int, error) {
 		r.p.add(n)
 	}
 	return n, err
+}
+
+// damaged passes on what the entry's own reader found (zipread.go).
+func (r *progressReader) damaged() error {
+	if d, ok := r.ReadCloser.(damageReporter); ok {
+		return d.damaged()
+	}
+	return nil
 }

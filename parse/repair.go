@@ -16,63 +16,65 @@ const (
 	repairBackslashQuote    = "backslash_escaped_quote"   // Comments 2025+ (§3 Q3)
 	repairBackslashAtEnd    = "backslash_before_closing_quote"
 	repairUnquotedCommas    = "unquoted_commas"         // SearchQueries 2025 (§3 Q4)
+	repairUnquotedQuery     = "unquoted_query_quote"    // SearchQueries 2025: a query that starts with a quote
 	repairWrappedLineBreaks = "quote_wrapped_linebreak" // Shares (§3 Q2)
+	repairBareQuote         = "bare_quote"              // Shares: a quote inside an unquoted field
 	repairTrailingColumn    = "trailing_empty_column"   // Learning (§3 Q12)
 )
 
-// lineSource reads physical lines, each with its line ending.
-type lineSource struct {
-	br  *bufio.Reader
-	eof bool
-}
-
-func (s *lineSource) next() ([]byte, bool) {
-	if s.eof {
-		return nil, false
-	}
-	line, err := s.br.ReadBytes('\n')
-	if err != nil {
-		s.eof = true
-		if len(line) == 0 {
-			return nil, false
-		}
-	}
-	return line, true
-}
-
-// lineRepair is the reading side the repairs share: it hands the text's
-// lines, one at a time, to a repair's take, which writes the repaired text
-// to out, until there is some to return.
-type lineRepair struct {
-	src    lineSource
-	out    bytes.Buffer
+// repairCtx is what a repair is given besides the text.
+type repairCtx struct {
 	counts map[string]int
+	// maxLine: a longer line is handed on in pieces, unrepaired, for the
+	// splitter to skip (Limits.MaxRecord).
+	maxLine int
+	// maxGlue bounds the bytes a repair gathers into one record, half the
+	// field limit since quoting may double them (Limits.MaxField).
+	maxGlue int
+	problem func(line int, format string, args ...any)
 }
 
-func newLineRepair(r *bufio.Reader, counts map[string]int) lineRepair {
-	return lineRepair{src: lineSource{br: r}, counts: counts}
+// lineSource reads physical lines, each with its line ending, up to max
+// bytes: a longer line comes in pieces.
+type lineSource struct {
+	br   *bufio.Reader
+	max  int
+	eof  bool
+	long bool // the line being read is longer than max
+	line int  // the line number of what next returned last
+	done bool // the last thing returned ended its line
+	buf  []byte
 }
 
-// lineFixer is one repair: take repairs a line, and flush writes, at the
-// end of the text, what take held back.
-type lineFixer interface {
-	take(line []byte)
-	flush()
-}
-
-func (l *lineRepair) read(fix lineFixer, p []byte) (int, error) {
-	for l.out.Len() == 0 {
-		line, ok := l.src.next()
-		if !ok {
-			fix.flush()
-			if l.out.Len() == 0 {
-				return 0, io.EOF
-			}
-			break
-		}
-		fix.take(line)
+// next returns the next line, or the next piece of a line longer than max
+// (piece); the slice is valid until the following call.
+func (s *lineSource) next() (line []byte, piece, ok bool) {
+	if s.eof {
+		return nil, false, false
 	}
-	return l.out.Read(p)
+	if s.done || s.line == 0 {
+		s.line++
+	}
+	s.buf = s.buf[:0]
+	for {
+		frag, err := s.br.ReadSlice('\n')
+		s.buf = append(s.buf, frag...)
+		if err == bufio.ErrBufferFull {
+			if s.max > 0 && len(s.buf) > s.max {
+				s.long, s.done = true, false
+				return s.buf, true, true
+			}
+			continue
+		}
+		if err != nil {
+			s.eof = true
+			if len(s.buf) == 0 {
+				return nil, false, false
+			}
+		}
+		piece, s.long, s.done = s.long, false, true
+		return s.buf, piece, true
+	}
 }
 
 // splitEOL separates a line from its ending ("\n", "\r\n" or none).
@@ -122,19 +124,52 @@ func startsWithISODate(b []byte) bool {
 // CSV reader skips; blank lines followed by a continuation belong to the
 // message.
 type commentsRepair struct {
-	lineRepair
+	src     lineSource
+	out     bytes.Buffer
 	rec     [][]byte // the pending record's lines
 	blanks  [][]byte // blank lines seen after it, outside quotes
+	held    int      // bytes in rec and blanks
 	inQuote bool
 	merged  bool // rec holds continuation lines
 	escEnd  bool // rec's last line ended with a repaired \"
+	*repairCtx
 }
 
-func newCommentsRepair(r *bufio.Reader, counts map[string]int) io.Reader {
-	return &commentsRepair{lineRepair: newLineRepair(r, counts)}
+func newCommentsRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
+	return &commentsRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
 }
 
-func (c *commentsRepair) Read(p []byte) (int, error) { return c.read(c, p) }
+func (c *commentsRepair) Read(p []byte) (int, error) {
+	for c.out.Len() == 0 {
+		line, piece, ok := c.src.next()
+		switch {
+		case !ok:
+			c.flush()
+			if c.out.Len() == 0 {
+				return 0, io.EOF
+			}
+		case piece:
+			// Too long to be a comment: left as it is, for the splitter
+			// to skip.
+			c.flush()
+			c.out.Write(line)
+		default:
+			c.take(line)
+		}
+	}
+	return c.out.Read(p)
+}
+
+// hold counts a line kept pending, and reports whether it fits the bound;
+// when it does not, what is pending is written out first, so that memory
+// never follows a record that goes on without end.
+func (c *commentsRepair) hold(line []byte) bool {
+	if c.maxGlue > 0 && c.held+len(line) > c.maxGlue {
+		return false
+	}
+	c.held += len(line)
+	return true
+}
 
 func (c *commentsRepair) take(raw []byte) {
 	body, eol := splitEOL(raw)
@@ -160,9 +195,17 @@ func (c *commentsRepair) take(raw []byte) {
 
 	switch {
 	case c.inQuote:
+		if !c.hold(line) {
+			// A quoted message past the bound: written as it is, for the
+			// splitter, which bounds quotes, to reject.
+			c.flush()
+			c.out.Write(line)
+			return
+		}
 		c.rec = append(c.rec, line)
 	case startsWithISODate(line):
 		c.flush()
+		c.held = len(line)
 		c.rec = [][]byte{line}
 		_, rest, _ := bytes.Cut(body, []byte{','})
 		if _, msg, ok := bytes.Cut(rest, []byte{','}); ok && !bytes.HasPrefix(msg, []byte{'"'}) {
@@ -172,12 +215,23 @@ func (c *commentsRepair) take(raw []byte) {
 			return
 		}
 	case isBlank(line) && len(c.rec) > 0:
+		if !c.hold(line) {
+			c.flush()
+			c.out.Write(line)
+			return
+		}
 		c.blanks = append(c.blanks, line)
 		return
 	case len(c.rec) == 0:
-		c.out.Write(line) // header, preamble or leading blank line
+		c.out.Write(line) // header, preamble, leading blank line, or past the bound
 		return
 	default:
+		if !c.hold(line) {
+			c.problem(c.src.line, "a comment's continuation lines run past %s; this line and those after it, up to the next dated line, are read as records of their own", mb(int64(c.maxGlue)))
+			c.flush()
+			c.out.Write(line)
+			return
+		}
 		c.rec = append(c.rec, c.blanks...)
 		c.rec = append(c.rec, line)
 		c.blanks = nil
@@ -203,7 +257,7 @@ func (c *commentsRepair) flush() {
 	for _, l := range c.blanks {
 		c.out.Write(l)
 	}
-	c.rec, c.blanks, c.merged, c.inQuote, c.escEnd = nil, nil, false, false, false
+	c.rec, c.blanks, c.merged, c.inQuote, c.escEnd, c.held = nil, nil, false, false, false, 0
 }
 
 // writeRequoted emits "date,link,<message>" with the message quoted and its
@@ -240,30 +294,46 @@ func (c *commentsRepair) writeRequoted() {
 // were written with unquoted commas (§3 Q4): the first field is the time, the
 // rest of the line is the query.
 type searchQueriesRepair struct {
-	lineRepair
+	src     lineSource
+	out     bytes.Buffer
 	inQuote bool
+	*repairCtx
 }
 
-func newSearchQueriesRepair(r *bufio.Reader, counts map[string]int) io.Reader {
-	return &searchQueriesRepair{lineRepair: newLineRepair(r, counts)}
+func newSearchQueriesRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
+	return &searchQueriesRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
 }
 
-func (s *searchQueriesRepair) Read(p []byte) (int, error) { return s.read(s, p) }
-
-// flush has nothing to write: each line is repaired on its own.
-func (s *searchQueriesRepair) flush() {}
+func (s *searchQueriesRepair) Read(p []byte) (int, error) {
+	for s.out.Len() == 0 {
+		line, piece, ok := s.src.next()
+		switch {
+		case !ok:
+			return 0, io.EOF
+		case piece:
+			s.out.Write(line) // too long to be a query: the splitter skips it
+			s.inQuote = false
+		default:
+			s.take(line)
+		}
+	}
+	return s.out.Read(p)
+}
 
 func (s *searchQueriesRepair) take(line []byte) {
 	body, eol := splitEOL(line)
-	if !s.inQuote && bytes.Count(body, []byte{','}) >= 2 && body[0] != '"' {
-		t, query, _ := bytes.Cut(body, []byte{','})
-		if len(query) > 0 && query[0] != '"' {
-			s.out.Write(t)
-			s.out.WriteString(`,"`)
-			s.out.Write(bytes.ReplaceAll(query, []byte{'"'}, []byte(`""`)))
-			s.out.WriteByte('"')
-			s.out.Write(eol)
-			s.counts[repairUnquotedCommas]++
+	if !s.inQuote && len(body) > 0 && body[0] != '"' {
+		t, query, ok := bytes.Cut(body, []byte{','})
+		switch {
+		case !ok:
+		case len(query) > 0 && query[0] != '"' && bytes.IndexByte(query, ',') >= 0:
+			s.requote(t, query, eol, repairUnquotedCommas)
+			return
+		case len(query) > 0 && query[0] == '"' && strayQuote(query):
+			// An unquoted query that begins with a quote ("k"… line,
+			// 2025): read as quoted, its quote closes early and the
+			// rest of the line is not CSV. The query is the whole rest.
+			s.requote(t, query, eol, repairUnquotedQuery)
 			return
 		}
 	}
@@ -271,4 +341,136 @@ func (s *searchQueriesRepair) take(line []byte) {
 		s.inQuote = !s.inQuote
 	}
 	s.out.Write(line)
+}
+
+// requote writes "time,<query quoted>" and counts the repair.
+func (s *searchQueriesRepair) requote(t, query, eol []byte, repair string) {
+	s.out.Write(t)
+	s.out.WriteString(`,"`)
+	s.out.Write(bytes.ReplaceAll(query, []byte{'"'}, []byte(`""`)))
+	s.out.WriteByte('"')
+	s.out.Write(eol)
+	s.counts[repair]++
+}
+
+// strayQuote reports whether a field that begins with a quote closes it
+// and goes on with anything but a delimiter or the end of the line: not a
+// quoted field, but text that starts with a quote. A field whose quote
+// stays open may go on over the next line, and is left as it is.
+func strayQuote(field []byte) bool {
+	for i := 1; i < len(field); {
+		j := bytes.IndexByte(field[i:], '"')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		switch {
+		case i == len(field) || field[i] == ',':
+			return false
+		case field[i] == '"':
+			i++ // a doubled quote
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// bareQuoteRepair reads a bare quote inside an unquoted field as the
+// character it is (`Our new 12" baking tray`, a real Shares.csv row), as
+// csv.Reader's LazyQuotes would, but only there: the field is re-quoted,
+// its quotes doubled, so that everything else keeps the strict reading.
+// Records and lines are unchanged; each record repaired is counted.
+type bareQuoteRepair struct {
+	src    lineSource
+	out    bytes.Buffer
+	quoted bool // the line begins inside a quoted field
+	*repairCtx
+}
+
+func newBareQuoteRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
+	return &bareQuoteRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
+}
+
+func (b *bareQuoteRepair) Read(p []byte) (int, error) {
+	for b.out.Len() == 0 {
+		line, piece, ok := b.src.next()
+		switch {
+		case !ok:
+			return 0, io.EOF
+		case piece:
+			b.out.Write(line) // too long for a record: the splitter skips it
+			b.quoted = false
+		default:
+			b.take(line)
+		}
+	}
+	return b.out.Read(p)
+}
+
+// take walks the fields of one line as a strict csv.Reader would, and
+// re-quotes the unquoted fields that hold a quote.
+func (b *bareQuoteRepair) take(line []byte) {
+	body, eol := splitEOL(line)
+	var bare [][2]int // unquoted fields holding a quote
+	p := 0
+	if b.quoted {
+		p, b.quoted = quotedFieldEnd(body, 0)
+	}
+	for p >= 0 && !b.quoted {
+		if p < len(body) && body[p] == '"' {
+			p, b.quoted = quotedFieldEnd(body, p+1)
+			continue
+		}
+		end := len(body)
+		if i := bytes.IndexByte(body[p:], ','); i >= 0 {
+			end = p + i
+		}
+		if bytes.IndexByte(body[p:end], '"') >= 0 {
+			bare = append(bare, [2]int{p, end})
+		}
+		if end == len(body) {
+			break
+		}
+		p = end + 1
+	}
+	if len(bare) == 0 {
+		b.out.Write(line)
+		return
+	}
+	last := 0
+	for _, f := range bare {
+		b.out.Write(body[last:f[0]])
+		b.out.WriteByte('"')
+		b.out.Write(bytes.ReplaceAll(body[f[0]:f[1]], []byte{'"'}, []byte(`""`)))
+		b.out.WriteByte('"')
+		last = f[1]
+	}
+	b.out.Write(body[last:])
+	b.out.Write(eol)
+	b.counts[repairBareQuote]++
+}
+
+// quotedFieldEnd scans a quoted field from p, inside its quotes, to the
+// start of the next field. It returns -1 when the record ends with the line
+// (after the closing quote, or at text after it that csv rejects), and
+// whether the line ends inside the quotes.
+func quotedFieldEnd(body []byte, p int) (int, bool) {
+	for {
+		i := bytes.IndexByte(body[p:], '"')
+		if i < 0 {
+			return -1, true
+		}
+		p += i + 1
+		switch {
+		case p == len(body):
+			return -1, false
+		case body[p] == '"':
+			p++
+		case body[p] == ',':
+			return p + 1, false
+		default:
+			return -1, false // ErrQuote: left for the reader to reject
+		}
+	}
 }

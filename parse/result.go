@@ -12,6 +12,10 @@ type Problem struct {
 	File   string
 	Line   int // 0 when the problem concerns the whole file
 	Reason string
+	// Omitted is set on the problem that closes a reason's list: how many
+	// more lines (or entries) had that reason and are not listed. Only the
+	// first of each reason are kept (problems.go).
+	Omitted int
 }
 
 func (p Problem) Error() string {
@@ -35,7 +39,9 @@ type FileReport struct {
 	// Items, but the export holds them once.
 	Duplicates int
 	// Repairs counts the records each known quirk repair touched, by name.
-	Repairs  map[string]int
+	Repairs map[string]int
+	// Problems lists the first problems of each reason, each closed by
+	// one that counts the lines left out (Problem.Omitted).
 	Problems []Problem
 	// Notes are facts about the file that are not problems (a preamble
 	// skipped, a placeholder instead of data, an unknown column).
@@ -50,6 +56,20 @@ type UnknownFile struct {
 	Source string
 	Rows   int    // data records after a header line for CSV files; 0 otherwise
 	Note   string // why it was not read, when there is more to say
+}
+
+// ProblemLines is how many problems a list stands for: those listed, and
+// the lines its closing problems say were left out.
+func ProblemLines(ps []Problem) int {
+	n := 0
+	for _, p := range ps {
+		if p.Omitted > 0 {
+			n += p.Omitted
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // Member holds the facts about the member that the export itself records and

@@ -32,7 +32,7 @@ func rows[T any, P rowPtr[T]](c *fileCtx) {
 }
 
 // repairedRows reads one whose text needs a repair first (repair.go).
-func repairedRows[T any, P rowPtr[T]](repair func(*bufio.Reader, map[string]int) io.Reader) func(*fileCtx) {
+func repairedRows[T any, P rowPtr[T]](repair func(*bufio.Reader, *repairCtx) io.Reader) func(*fileCtx) {
 	return func(c *fileCtx) { readCSV(c, csvOptions{repair: repair}, itemOf[T, P]) }
 }
 

@@ -37,9 +37,14 @@ type Batch struct {
 
 	seq     int
 	entry   int
+	weight  int         // slots the batch holds while in flight (scan.emit)
 	part    *FileReport // what reading these rows found (problems, repairs)
 	end     *fileEnd    // set on a file's last batch
 	unknown *UnknownFile
+	// problems of the archive, found reading an unknown file
+	problems []Problem
+	// omitted counts, by reason, the problems of part left out already
+	omitted map[string]int
 	// panicked says why the batch's rows are missing (see scan.process).
 	panicked string
 }
@@ -73,7 +78,14 @@ var chunkSize = 256 << 10
 // files, one call at a time and with done never decreasing, and should
 // return quickly. done may end below total: a file that cannot be opened, or
 // that stops on an error, is not read to its end.
+//
+// A zero field of lim stands for its default (DefaultLimits); an invalid
+// one is an error (Limits.Validate).
 func Scan(lim Limits, progress func(done, total int64), inputs []string, start func(Member) (Sink, error)) (*Export, error) {
+	lim, err := lim.checked()
+	if err != nil {
+		return nil, err
+	}
 	return scanOpened(inputs, progress, start, func(i int) (*source, error) { return openSource(inputs[i], lim) })
 }
 
@@ -106,24 +118,31 @@ func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, erro
 	if allEncrypted(entries) {
 		return nil, fmt.Errorf("%s: the archive is password-protected; LinkedIn's archives are not: unzip it with its password and give the folder", strings.Join(inputs, ", "))
 	}
-	x := &Export{Sources: inputs, Problems: dupNotes}
+	x := &Export{Sources: inputs}
+	for _, src := range srcs {
+		x.Problems = append(x.Problems, src.problems...)
+	}
+	x.Problems = append(x.Problems, dupNotes...)
 	x.Type, x.Date = exportFacts(srcs)
 
 	facts := readFacts(entries)
 	for i := range entries { // in archive order: the first file to give a fact wins
-		if r, ok := facts[i]; ok {
-			x.Member = mergeMember(x.Member, r.member)
+		if m, ok := facts[i]; ok {
+			x.Member = mergeMember(x.Member, m)
 		}
 	}
 	sink, err := start(x.Member)
 	if err != nil {
 		return nil, err
 	}
-	s := &scan{x: x, sink: sink, entries: entries, facts: facts}
-	if len(srcs) > 1 {
+	s := &scan{x: x, sink: sink, entries: entries}
+	if len(srcs) > 1 || anyCopies(entries) {
 		s.firstSource = map[[idBytes]byte]string{}
 	}
 	s.run()
+	if s.unlisted > 0 {
+		x.Problems = append(x.Problems, Problem{File: strings.Join(inputs, ", "), Reason: fmt.Sprintf("%d more files that are not part of a LinkedIn export are neither read nor listed (the first %d are)", s.unlisted, maxUnknownListed)})
+	}
 
 	for _, src := range srcs {
 		for _, name := range src.skipped {
@@ -133,7 +152,21 @@ func scanSources(srcs []*source, inputs []string, start func(Member) (Sink, erro
 			x.Problems = append(x.Problems, Problem{File: src.name, Reason: "entry name " + name})
 		}
 	}
+	x.Problems = boundProblems(x.Problems, nil, "entries")
 	return x, nil
+}
+
+// maxUnknownListed bounds the unknown files listed (and counted): an export
+// holds about a hundred files, all known but a few LinkedIn added lately.
+const maxUnknownListed = 1000
+
+func anyCopies(entries []entry) bool {
+	for i := range entries {
+		if entries[i].copies > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func anyKnown(entries []entry) bool {
@@ -151,12 +184,19 @@ func (s *fileSpec) holdsMemberFacts() bool {
 	return s.kind == KindProfile || s.kind == KindRegistration || s.kind == KindVerification
 }
 
-// readFacts reads the member-fact files whole, by entry index.
-func readFacts(entries []entry) map[int]entryResult {
-	out := map[int]entryResult{}
+// readFacts reads the facts of the member-fact files, by entry index, from
+// the first records of each (factsWindow): the files themselves are read
+// later, in archive order, like any other, so that a huge one costs no more
+// than any file.
+func readFacts(entries []entry) map[int]Member {
+	out := map[int]Member{}
 	for i := range entries {
-		if spec, ok := specFor(entries[i].path); ok && spec.holdsMemberFacts() {
-			out[i] = readEntry(&entries[i])
+		e := &entries[i]
+		if spec, ok := specFor(e.path); ok && spec.holdsMemberFacts() {
+			c := newFileCtx(e, spec)
+			c.facts, c.factsOnly = &c.member, true
+			readGuarded(c, spec)
+			out[i] = c.member
 		}
 	}
 	return out
@@ -169,24 +209,29 @@ type scan struct {
 	x       *Export
 	sink    Sink
 	entries []entry
-	facts   map[int]entryResult
 
 	work chan unit
 	done chan *Batch
 	// slots bounds the units in flight, so memory does not grow with the
-	// archive when the workers or the sink fall behind the producer.
+	// archive when the workers or the sink fall behind the producer. A unit
+	// holds a slot per chunkSize bytes of text (all of them at most), so
+	// that records of many MB are parsed one or two at a time.
 	slots chan struct{}
 	seq   int
 
+	unknowns int // unknown files met by the producer
+
 	// committer state
+	unlisted    int // unknown files past maxUnknownListed
 	file        *fileState
 	firstSource map[[idBytes]byte]string // item ID -> the part it came from, with several parts
 }
 
 type unit struct {
-	seq   int
-	entry int
-	run   func() *Batch
+	seq    int
+	entry  int
+	weight int
+	run    func() *Batch
 }
 
 func (s *scan) run() {
@@ -229,20 +274,25 @@ func (s *scan) process(u unit) (b *Batch) {
 			if b == nil {
 				b = &Batch{}
 			}
-			b.seq, b.entry, b.State = u.seq, u.entry, nil
+			b.seq, b.entry, b.weight, b.State = u.seq, u.entry, u.weight, nil
 			b.panicked = fmt.Sprintf("internal error, please report it (%v); some rows of this file are not counted", r)
 		}
 	}()
 	b = u.run()
-	b.seq, b.entry = u.seq, u.entry
+	b.seq, b.entry, b.weight = u.seq, u.entry, u.weight
 	s.sink.Process(b)
 	return b
 }
 
-// emit queues one unit of work, waiting while too many are in flight.
-func (s *scan) emit(entry int, run func() *Batch) {
-	s.slots <- struct{}{}
-	s.work <- unit{seq: s.seq, entry: entry, run: run}
+// emit queues one unit of work on size bytes of text, waiting while too
+// many are in flight. A chunk is chunkSize bytes and a record more: only
+// chunks twice that size or more hold more than one slot.
+func (s *scan) emit(entry, size int, run func() *Batch) {
+	w := min(max(1, size/chunkSize), cap(s.slots))
+	for range w {
+		s.slots <- struct{}{}
+	}
+	s.work <- unit{seq: s.seq, entry: entry, weight: w, run: run}
 	s.seq++
 }
 
@@ -251,17 +301,20 @@ func (s *scan) emit(entry int, run func() *Batch) {
 func (s *scan) produce() {
 	for i := range s.entries {
 		e := &s.entries[i]
-		if r, ok := s.facts[i]; ok {
-			s.emit(i, func() *Batch { return resultBatch(r) })
-			continue
-		}
 		spec, ok := specFor(e.path)
 		if !ok {
-			s.emit(i, func() *Batch { return &Batch{unknown: countUnknown(e)} })
+			if s.unknowns++; s.unknowns > maxUnknownListed {
+				s.emit(i, 0, func() *Batch { return &Batch{unknown: &UnknownFile{Path: e.path, Source: e.source}} })
+				continue
+			}
+			s.emit(i, 0, func() *Batch {
+				u, problems := countUnknown(e)
+				return &Batch{unknown: u, problems: problems}
+			})
 			continue
 		}
 		c := newFileCtx(e, spec)
-		c.emit = func(run func() *Batch) { s.emit(i, run) }
+		c.emit = func(size int, run func() *Batch) { s.emit(i, size, run) }
 		c.openProblems, c.openNotes = -1, -1
 		readGuarded(c, spec)
 		r := c.result()
@@ -269,7 +322,7 @@ func (s *scan) produce() {
 		if end.openProblems < 0 { // no chunk was emitted: every problem is the file's own
 			end.openProblems, end.openNotes = len(r.report.Problems), len(r.report.Notes)
 		}
-		s.emit(i, func() *Batch { return &Batch{Items: r.items, end: end, part: &FileReport{}} })
+		s.emit(i, 0, func() *Batch { return &Batch{Items: r.items, end: end, part: &FileReport{}} })
 	}
 }
 
@@ -281,13 +334,6 @@ func readGuarded(c *fileCtx, spec *fileSpec) {
 		}
 	}()
 	readSpec(c, spec)
-}
-
-// resultBatch turns a file read whole into its one batch.
-func resultBatch(r entryResult) *Batch {
-	rep := r.report
-	return &Batch{Items: r.items, part: &FileReport{},
-		end: &fileEnd{report: rep, openProblems: len(rep.Problems), openNotes: len(rep.Notes)}}
 }
 
 // commitAll commits the batches in sequence order as they come back from
@@ -304,7 +350,9 @@ func (s *scan) commitAll() {
 			}
 			delete(waiting, next)
 			s.commit(b)
-			<-s.slots
+			for range b.weight {
+				<-s.slots
+			}
 			next++
 		}
 	}
@@ -312,11 +360,12 @@ func (s *scan) commitAll() {
 
 // fileState is what the committer gathers about the file being committed.
 type fileState struct {
-	entry  int
-	rows   FileReport // counts, repairs, dates and problems from the rows
-	ids    idCounts
-	source string
-	dups   int
+	entry    int
+	rows     FileReport // counts, repairs, dates and problems from the rows
+	problems problemCounter
+	ids      idCounts
+	source   string // the part the file belongs to (entry.partKey)
+	dups     int
 }
 
 func (s *scan) commit(b *Batch) {
@@ -328,16 +377,22 @@ func (s *scan) commit(b *Batch) {
 		b.Items, b.Renamed, b.Dropped = nil, nil, nil
 	}
 	if b.unknown != nil {
-		s.x.Unknown = append(s.x.Unknown, *b.unknown)
+		if len(s.x.Unknown) < maxUnknownListed {
+			s.x.Unknown = append(s.x.Unknown, *b.unknown)
+		} else {
+			s.unlisted++
+		}
+		s.x.Problems = append(s.x.Problems, b.problems...)
 		s.sink.Commit(b)
 		return
 	}
 	f := s.file
 	if f == nil || f.entry != b.entry {
-		f = &fileState{entry: b.entry, rows: FileReport{Repairs: map[string]int{}}, source: s.entries[b.entry].source}
+		f = &fileState{entry: b.entry, rows: FileReport{Repairs: map[string]int{}}, source: s.entries[b.entry].partKey()}
 		s.file = f
 	}
 	f.addPart(b.part)
+	f.problems.addOmitted(b.omitted)
 	f.rank(b)
 	if s.firstSource != nil {
 		f.dropOtherParts(b, s.firstSource)
@@ -349,26 +404,10 @@ func (s *scan) commit(b *Batch) {
 	}
 }
 
-// addPart adds what the rows of one chunk gave to the file's totals.
+// addPart adds what the rows of one chunk gave to the file's totals,
+// keeping only the first problems of each reason.
 func (f *fileState) addPart(p *FileReport) {
-	if p == nil {
-		return
-	}
-	r := &f.rows
-	r.Rows += p.Rows
-	r.Items += p.Items
-	r.Rejected += p.Rejected
-	for k, v := range p.Repairs {
-		r.Repairs[k] += v
-	}
-	r.Problems = append(r.Problems, p.Problems...)
-	r.Notes = append(r.Notes, p.Notes...)
-	if !p.First.IsZero() && (r.First.IsZero() || p.First.Before(r.First)) {
-		r.First = p.First
-	}
-	if p.Last.After(r.Last) {
-		r.Last = p.Last
-	}
+	addPart(&f.rows, p, f.problems.keep)
 }
 
 // rank gives rows of identical content in one file (two hidden connections
@@ -425,7 +464,7 @@ func (f *fileState) finish(end *fileEnd) FileReport {
 			delete(r.Repairs, k)
 		}
 	}
-	r.Problems = splice(r.Problems, end.openProblems, rows.Problems)
+	r.Problems = boundProblems(splice(r.Problems, end.openProblems, rows.Problems), f.problems.omitted, "lines")
 	r.Notes = splice(r.Notes, end.openNotes, rows.Notes)
 	if !rows.First.IsZero() && (r.First.IsZero() || rows.First.Before(r.First)) {
 		r.First = rows.First

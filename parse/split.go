@@ -59,6 +59,79 @@ type csvSplitter struct {
 	quoted    bool // the line at scan begins inside a quoted field
 	recStart  int  // line where the record being classified starts
 	lastStart int  // line where the last record in buf[start:cut] starts, or 0
+
+	// Bounds on one record (Limits.MaxField, MaxRecord); 0 for none.
+	maxField, maxRecord int
+	// stopLong makes a line longer than maxRecord end the text instead of
+	// being skipped: where rows are only counted, skipping buys nothing.
+	stopLong bool
+	runaways int // records rejected for an unclosed quote
+
+	// Where the record being classified, and its open quoted field, began
+	// (offsets in buf, moved by makeRoom), and the end of the quote's line.
+	recOff, fieldOff, openEnd int
+	openLine                  int
+	// tail: the text ended with a line that has no '\n'.
+	tail bool
+}
+
+// maxRunaways bounds how often one text may restart after an unclosed
+// quote: each restart reads again up to maxRecord bytes.
+const maxRunaways = 16
+
+// skipFactor: a line longer than maxRecord is skipped, read without being
+// kept, up to skipFactor times maxRecord; past that the text ends there.
+const skipFactor = 64
+
+// Kinds of recordError.
+const (
+	recUnclosedQuote = iota // rejected; reading goes on after the quote's line
+	recLongLine             // skipped; reading goes on after it
+	recStopLine             // a line too long to skip: the text ends there
+	recStopQuotes           // too many unclosed quotes: the text ends there
+)
+
+// recordError is a record the splitter does not hand to the CSV reader,
+// because it is longer than the bounds allow. Lines Line to EndLine are
+// that record, counted as one rejected row. Unless fatal, next goes on with
+// the text after it.
+type recordError struct {
+	kind          int
+	Line, EndLine int
+	OpenLine      int   // the line of the unclosed quote
+	Size          int64 // recLongLine: the record's bytes
+	Limit         int64 // the bound it broke
+	resume        int   // recLongLine: where the text after it starts; -1 to skip
+}
+
+func (e *recordError) fatal() bool { return e.kind == recStopLine || e.kind == recStopQuotes }
+
+func (e *recordError) Error() string {
+	switch e.kind {
+	case recUnclosedQuote:
+		what := "the record is rejected"
+		if e.EndLine > e.Line {
+			what = fmt.Sprintf("lines %d to %d are rejected as one record", e.Line, e.EndLine)
+		}
+		return fmt.Sprintf("a quote opened on line %d is not closed within %s: %s, and the lines after it are read as records of their own", e.OpenLine, mb(e.Limit), what)
+	case recLongLine:
+		return fmt.Sprintf("a record of %s, over the limit of %s for one record; skipped", mb(e.Size), mb(e.Limit))
+	case recStopQuotes:
+		return fmt.Sprintf("more than %d quotes that are not closed; reading stopped here", maxRunaways)
+	}
+	return fmt.Sprintf("a record longer than %s; reading stopped here", mb(e.Limit))
+}
+
+// limit bounds the records next returns (Limits.MaxField and MaxRecord).
+// A record whose open quoted field runs past maxField, or that grows past
+// maxRecord while a quote is open, is taken for an unclosed quote: it is
+// rejected whole, and the text is read again from the line after the
+// quote's, as if the quote were not there. Any other record longer than
+// maxRecord is skipped (a line whose end is not in sight is read on without
+// being kept; with stopLong it ends the text instead). Either way next
+// returns a *recordError with the chunk before the record.
+func (s *csvSplitter) limit(maxField, maxRecord int, stopLong bool) {
+	s.maxField, s.maxRecord, s.stopLong = min(maxField, maxRecord), maxRecord, stopLong
 }
 
 // newCSVSplitter: r is the decoded text (UTF-8, without a BOM), comma the
@@ -101,17 +174,98 @@ func (s *csvSplitter) next(size int) (chunk []byte, line, lastStart int, err err
 	}
 	s.start, s.startLine, s.lastStart = s.cut, s.cutLine, 0
 	for {
-		if s.scanLines(size) {
+		done, bad := s.scanLines(size)
+		switch {
+		case bad != nil:
+			return s.reject(bad)
+		case done:
 			if s.err == io.EOF && s.cut == s.end {
 				return s.emit(io.EOF) // spare the caller an empty last call
 			}
 			return s.emit(nil)
-		}
-		if s.err != nil {
+		case s.err == io.EOF && s.maxRecord > 0 && s.quoted && (s.end-s.fieldOff > s.maxField || s.end-s.recOff > s.maxRecord):
+			return s.reject(s.unclosed()) // the text ends inside a quote, past the bounds
+		case s.err != nil:
 			return s.finish()
 		}
 		s.fill(size)
 	}
+}
+
+// reject returns the chunk before a record the bounds exclude, with the
+// error that describes it, and moves past the record.
+func (s *csvSplitter) reject(bad *recordError) ([]byte, int, int, error) {
+	line, last := s.startLine, s.lastStart
+	switch bad.kind {
+	case recUnclosedQuote:
+		if s.runaways++; s.runaways > maxRunaways {
+			bad.kind = recStopQuotes
+			break
+		}
+		// Read again from the line after the quote's, outside quotes: that
+		// text is still in buf.
+		chunk := s.buf[s.start:s.cut]
+		s.quoted = false
+		s.cut, s.scan, s.seen = s.openEnd, s.openEnd, s.openEnd
+		s.cutLine, s.scanLine = s.openLine+1, s.openLine+1
+		return chunk, line, last, bad
+	case recLongLine:
+		if s.stopLong {
+			bad.kind, bad.Size = recStopLine, 0
+			break
+		}
+		skipLimit := skipFactor * int64(s.maxRecord)
+		if bad.resume >= 0 && bad.Size <= skipLimit { // the record is whole in buf
+			chunk := s.buf[s.start:s.cut]
+			s.cut, s.scan, s.seen = bad.resume, bad.resume, bad.resume
+			s.cutLine, s.scanLine = bad.EndLine+1, bad.EndLine+1
+			return chunk, line, last, bad
+		}
+		if bad.resume < 0 && s.skipLine(bad, skipLimit) {
+			s.cut, s.cutLine = s.scan, s.scanLine
+			return s.buf[s.start:s.cut], line, last, bad
+		}
+		bad.kind, bad.Size, bad.Limit = recStopLine, 0, skipLimit
+	}
+	// The text ends here: later calls return nothing and the same error.
+	chunk := s.buf[s.start:s.cut]
+	s.err, s.quoted = bad, false
+	s.scan, s.seen, s.end = s.cut, s.cut, s.cut
+	return chunk, line, last, bad
+}
+
+// skipLine drops the unfinished line at scan, longer than maxRecord,
+// reading on to its end without keeping it, and reports whether the line
+// is at most limit bytes long. The text after the line is then at scan.
+func (s *csvSplitter) skipLine(bad *recordError, limit int64) bool {
+	for {
+		if i := bytes.IndexByte(s.buf[s.scan:s.end], '\n'); i >= 0 {
+			bad.Size += int64(i + 1)
+			n := copy(s.buf[s.scan:], s.buf[s.scan+i+1:s.end])
+			s.end, s.seen = s.scan+n, s.scan
+			s.scanLine++
+			return bad.Size <= limit
+		}
+		bad.Size += int64(s.end - s.scan)
+		s.end, s.seen = s.scan, s.scan
+		switch {
+		case bad.Size > limit:
+			return false
+		case s.err != nil:
+			// The line ends with the text, or the caller hears of the
+			// failure on its next call.
+			return true
+		}
+		s.fill(splitMaxRead)
+	}
+}
+
+// reached is the last line read so far.
+func (s *csvSplitter) reached() int {
+	if s.tail {
+		return s.scanLine
+	}
+	return s.scanLine - 1
 }
 
 // emit returns buf[start:cut] as the chunk.
@@ -125,6 +279,7 @@ func (s *csvSplitter) finish() ([]byte, int, int, error) {
 	if s.err != io.EOF {
 		return s.emit(s.err)
 	}
+	s.tail = s.tail || s.end > s.scan
 	// The last line has no '\n'; whatever it holds, csv ends the record with
 	// the text, even inside quotes (ErrQuote, or the field as read if lazy).
 	switch {
@@ -145,42 +300,95 @@ func isBlankTail(b []byte) bool {
 }
 
 // scanLines classifies the whole lines read so far and reports whether a
-// cut at least size bytes into the chunk has been found.
-func (s *csvSplitter) scanLines(size int) bool {
+// cut at least size bytes into the chunk has been found, or a record that
+// the bounds exclude.
+//
+// The bounds are checked on whole lines, and on an unfinished line only for
+// its own length, so that what is rejected depends on the text alone, not
+// on how it was read.
+func (s *csvSplitter) scanLines(size int) (bool, *recordError) {
 	for {
 		i := bytes.IndexByte(s.buf[s.seen:s.end], '\n')
 		if i < 0 {
 			s.seen = s.end
-			return false
+			if s.maxRecord > 0 && s.end-s.scan > s.maxRecord {
+				return false, s.longLine(s.end, -1)
+			}
+			return false, nil
 		}
 		eol := s.seen + i + 1
-		s.classify(s.buf[s.scan:eol])
+		if s.maxRecord > 0 && eol-s.scan > s.maxRecord {
+			return false, s.longLine(eol, eol)
+		}
+		inRecord := s.classify(s.buf[s.scan:eol])
 		s.scan, s.seen = eol, eol
 		s.scanLine++
+		if inRecord && s.maxRecord > 0 {
+			if bad := s.overBounds(eol); bad != nil {
+				return false, bad
+			}
+		}
 		if !s.quoted {
 			s.cut, s.cutLine = eol, s.scanLine
 			if s.cut-s.start >= size {
-				return true
+				return true, nil
 			}
 		}
 	}
 }
 
+// longLine describes the line at scan, longer than maxRecord, read up to
+// end; resume is where the text after it starts, or -1 when its end has not
+// been read yet. Inside a quote, the line continues a record whose quote is
+// then taken for never closed; the line comes again, outside quotes.
+func (s *csvSplitter) longLine(end, resume int) *recordError {
+	if s.quoted {
+		return s.unclosed()
+	}
+	bad := &recordError{kind: recLongLine, Line: s.scanLine, EndLine: s.scanLine, Limit: int64(s.maxRecord), resume: resume}
+	if resume >= 0 {
+		bad.Size = int64(end - s.scan)
+	} // else skipLine measures it, from scan
+	return bad
+}
+
+func (s *csvSplitter) unclosed() *recordError {
+	return &recordError{kind: recUnclosedQuote, Line: s.recStart, EndLine: s.openLine, OpenLine: s.openLine, Limit: int64(s.maxField)}
+}
+
+// overBounds checks the record that the line just classified, ending at
+// eol, belongs to.
+func (s *csvSplitter) overBounds(eol int) *recordError {
+	switch {
+	case s.quoted && (eol-s.fieldOff > s.maxField || eol-s.recOff > s.maxRecord):
+		return s.unclosed()
+	case !s.quoted && eol-s.recOff > s.maxRecord:
+		// Several lines, each within the bound, closed their quote past it.
+		return &recordError{kind: recLongLine, Line: s.recStart, EndLine: s.scanLine - 1, Size: int64(eol - s.recOff), Limit: int64(s.maxRecord), resume: eol}
+	}
+	return nil
+}
+
 // classify takes one line, '\n' included, and updates whether a quoted
-// field is open after it and where the last finished record started.
-func (s *csvSplitter) classify(line []byte) {
+// field is open after it and where the last finished record started. It
+// reports whether the line belongs to a record.
+func (s *csvSplitter) classify(line []byte) bool {
+	open := -1
 	switch {
 	case s.quoted:
-		s.quoted = s.endsQuoted(line, true)
+		s.quoted, open = s.endsQuoted(line, true)
 	case isBlankLine(line):
-		return // csv skips blank lines between records
+		return false // csv skips blank lines between records
 	default:
-		s.recStart = s.scanLine
-		s.quoted = s.endsQuoted(line, false)
+		s.recStart, s.recOff = s.scanLine, s.scan
+		s.quoted, open = s.endsQuoted(line, false)
 	}
 	if !s.quoted {
 		s.lastStart = s.recStart
+	} else if open >= 0 {
+		s.fieldOff, s.openLine, s.openEnd = s.scan+open, s.scanLine, s.scan+len(line)
 	}
+	return true
 }
 
 // isBlankLine: csv turns "\r\n" into "\n" before it tests for a blank line.
@@ -190,16 +398,18 @@ func isBlankLine(line []byte) bool {
 
 // endsQuoted walks the fields of a line, '\n' included, that begins inside
 // a quoted field or at a field start, and reports whether it ends inside a
-// quoted field (so the record goes on with the next line).
-func (s *csvSplitter) endsQuoted(line []byte, quoted bool) bool {
+// quoted field (so the record goes on with the next line), and where in the
+// line the last quoted field opened (-1 if none did).
+func (s *csvSplitter) endsQuoted(line []byte, quoted bool) (bool, int) {
+	open := -1
 	for p := 0; p >= 0; {
 		if quoted {
 			p, quoted = s.closeQuote(line, p)
-		} else {
-			p, quoted = s.openQuote(line, p)
+		} else if p, quoted = s.openQuote(line, p); quoted {
+			open = p - 1
 		}
 	}
-	return quoted
+	return quoted, open
 }
 
 // openQuote skips unquoted fields from the field start p. It returns the
@@ -300,6 +510,9 @@ func (s *csvSplitter) makeRoom(want int) {
 		s.scan -= s.start
 		s.seen -= s.start
 		s.end -= s.start
+		s.recOff -= s.start
+		s.fieldOff -= s.start
+		s.openEnd -= s.start
 		s.start = 0
 	}
 	if len(s.buf)-s.end < want {
