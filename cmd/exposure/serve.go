@@ -86,7 +86,6 @@ func serve(ctx context.Context, app *web.App, addr string, open bool, stdout, st
 		Handler:           app.Handler(web.LoopbackHosts(bound)...),
 		ReadHeaderTimeout: 10 * time.Second,
 		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          nil,
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

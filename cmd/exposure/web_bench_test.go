@@ -20,6 +20,7 @@ import (
 // The web page's measurements, run on demand (they take minutes):
 //
 //	EXPOSURE_WEB_BENCH=/tmp/x100.zip go test ./cmd/exposure -run TestWebPageBench -v -timeout 30m
+//	(EXPOSURE_WEB_WARM=0: without the engine's warm-up)
 //	EXPOSURE_WEB_SHOTS=/tmp/shots go test ./cmd/exposure -run TestWebPageScreenshots -v
 //
 // The bench analyses the archive in the page, re-classifies it with an
@@ -43,12 +44,16 @@ func TestWebPageBench(t *testing.T) {
 	mem := watchRenderers(t, chromedp.FromContext(bctx).Browser.Process().Pid)
 
 	start := time.Now()
-	if err := chromedp.Do(tb.ctx, chromedp.Navigate(s.url+"#as-of=2026-11-23&region=EU&lang=en")); err != nil {
+	page := s.url + "#as-of=2026-11-23&region=EU&lang=en"
+	if os.Getenv("EXPOSURE_WEB_WARM") == "0" {
+		page += "&warm=0" // the engine's first analysis is the member's
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(page)); err != nil {
 		t.Fatal(err)
 	}
 	tb.waitState(t, time.Minute, "ready")
 	t.Logf("load: %v to the engine ready (worker, ms: %s)", time.Since(start).Round(time.Millisecond), eval[string](t, tb, `document.body.dataset.timings`))
-	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline) && eval[string](t, tb, `document.body.dataset.warm || ""`) != "done"; {
+	for deadline := time.Now().Add(2 * time.Minute); os.Getenv("EXPOSURE_WEB_WARM") != "0" && time.Now().Before(deadline) && eval[string](t, tb, `document.body.dataset.warm || ""`) != "done"; {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Logf("warmed up %v after the navigation (worker, ms: %s)", time.Since(start).Round(time.Millisecond), eval[string](t, tb, `document.body.dataset.timings`))
@@ -102,8 +107,8 @@ func heap(t *testing.T, tb *tab, when string) {
 	t.Logf("%s: page JS heap used %.1f MiB of %.1f MiB", when, v["JSHeapUsedSize"]/(1<<20), v["JSHeapTotalSize"]/(1<<20))
 }
 
-// renderers samples the resident memory of the browser's renderer
-// processes every 100 ms.
+// renderers samples the memory of the browser's renderer processes every
+// 100 ms.
 type renderers struct {
 	mu      sync.Mutex
 	browser int
@@ -131,23 +136,25 @@ func watchRenderers(t *testing.T, browser int) *renderers {
 	return r
 }
 
-// sample sums VmRSS of the renderers descended from the browser.
+// sample sums the proportional set size (Pss: resident memory, pages
+// shared between processes counted in part) of the renderers descended
+// from the browser.
 func (r *renderers) sample() (sum, one int64) {
 	for _, pid := range descendants(r.browser) {
 		cmd, _ := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
 		if !bytes.Contains(cmd, []byte("--type=renderer")) {
 			continue
 		}
-		rss := procStatus(pid, "VmRSS")
-		sum += rss
-		one = max(one, rss)
+		pss := procPss(pid)
+		sum += pss
+		one = max(one, pss)
 	}
 	return sum, one
 }
 
 func (r *renderers) mark(t *testing.T, when string) {
 	sum, one := r.sample()
-	t.Logf("%s: renderers now %.0f MiB (largest %.0f MiB)", when, float64(sum)/1024, float64(one)/1024)
+	t.Logf("%s: renderers now %.0f MiB Pss (largest %.0f MiB)", when, float64(sum)/1024, float64(one)/1024)
 }
 
 func (r *renderers) report(t *testing.T) {
@@ -160,8 +167,23 @@ func (r *renderers) report(t *testing.T) {
 			hwm = append(hwm, strconv.FormatInt(procStatus(pid, "VmHWM")/1024, 10))
 		}
 	}
-	t.Logf("peak resident memory of the renderers: %.0f MiB together, %.0f MiB the largest (sampled every 100 ms); VmHWM per renderer, MiB: %s",
+	t.Logf("peak memory of the renderers (Pss, sampled every 100 ms): %.0f MiB together, %.0f MiB the largest; peak resident (VmHWM) per renderer, MiB: %s",
 		float64(r.peakSum)/1024, float64(r.peakOne)/1024, strings.Join(hwm, ", "))
+}
+
+// procPss is a process's proportional set size, in KiB.
+func procPss(pid int) int64 {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/smaps_rollup")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "Pss:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
 }
 
 func procStatus(pid int, key string) int64 {

@@ -82,7 +82,8 @@
       no_files: "No file was given.",
       mixed: "Give archives (.zip) or one folder, not both at once.",
       compare_done: "Compared with {0}.",
-      engine_gone: "The analysis stopped responding and was restarted; give your archive again."
+      engine_gone: "The analysis stopped responding and was restarted; give your archive again.",
+      from_file: "This page was opened from a file: a browser does not let such a page start its analysis engine. Open it through a web server: exposure serve, or any static web host."
     },
     fr: {
       skip: "Aller au contenu",
@@ -159,7 +160,8 @@
       no_files: "Aucun fichier n’a été donné.",
       mixed: "Donnez des archives (.zip) ou un dossier, pas les deux à la fois.",
       compare_done: "Comparé avec {0}.",
-      engine_gone: "L’analyse ne répondait plus et a été relancée ; donnez de nouveau votre archive."
+      engine_gone: "L’analyse ne répondait plus et a été relancée ; donnez de nouveau votre archive.",
+      from_file: "Cette page a été ouverte depuis un fichier : le navigateur ne la laisse pas démarrer son moteur d’analyse. Ouvrez-la par un serveur web : exposure serve, ou n’importe quel hébergement statique."
     }
   };
 
@@ -773,6 +775,12 @@
       dropped(e.dataTransfer, old);
     });
 
+    if (location.protocol === "file:") {
+      $("work").hidden = true;
+      setState("error");
+      showError(t("from_file"));
+      return;
+    }
     startWorker();
   }
 
