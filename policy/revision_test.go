@@ -15,12 +15,11 @@ func TestRevision20261206(t *testing.T) {
 		t.Fatal(err)
 	}
 	type example struct {
-		name       string
-		s          Subject
-		m          Member
-		asOf       string
-		now, was   Result // Flags nil = not checked; Confidence "" = not checked
-		nowFlagged string // a flag the revised result must carry
+		name     string
+		s        Subject
+		m        Member
+		asOf     string
+		now, was Result // Flags nil = not checked; Confidence "" = not checked
 	}
 	possibly := Result{Outcome: PossiblyInScope, Reason: ReasonDisputedCategory}
 	notListed := res(NotListed, ReasonNotListed, Medium)
