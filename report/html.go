@@ -169,7 +169,7 @@ type ruleView struct {
 	Sources                                 []sourceRef
 }
 
-// maxProblemRows bounds the problems listed in the page; all are in --json.
+// maxProblemRows bounds the problems listed in the page; the --json result lists the first 100 of each reason per file.
 const maxProblemRows = 100
 
 func buildPage(r *result, opt HTMLOptions) page {
@@ -581,7 +581,7 @@ func provenance(r *result, lang string) ([]fileRow, []problemRow, string, []stri
 			Rejected: number(lang, f.Rejected), Range: dateRange(lang, f.First, f.Last),
 		})
 		for _, pr := range f.Problems {
-			total++
+			total += parse.ProblemLines([]parse.Problem{pr})
 			if len(probs) < maxProblemRows {
 				probs = append(probs, problemRow{File: p, Line: pr.Line, Reason: scrub(pr.Reason)})
 			}

@@ -11,6 +11,7 @@ import (
 
 	"exposure/analysis"
 	"exposure/internal/termsafe"
+	"exposure/parse"
 	"exposure/policy"
 )
 
@@ -136,7 +137,7 @@ func WriteInspect(w io.Writer, ar *analysis.Result) error {
 	for _, f := range x.Files {
 		tprintf(tw, "%s\t%s\t%7d\t%7d\t%8d\t%s\t%s\n", shortPath(f.Path), f.Kind, f.Rows, f.Items, f.Rejected, shortDay(f.First), shortDay(f.Last))
 		rows, items, rejected = rows+f.Rows, items+f.Items, rejected+f.Rejected
-		problems += len(f.Problems)
+		problems += parse.ProblemLines(f.Problems)
 	}
 	tprintf(tw, "%d files\t\t%7d\t%7d\t%8d\t\t\n", len(x.Files), rows, items, rejected)
 	if err := tw.Flush(); err != nil {
@@ -195,7 +196,7 @@ func writeProblems(w io.Writer, r *result, total int) {
 	for _, f := range r.Export.Files {
 		for _, p := range f.Problems {
 			if shown == maxProblemsShown {
-				tprintf(w, "  … and %d more (all are in --json)\n", total-shown)
+				tprintf(w, "  … and %d more (the --json result lists more)\n", total-shown)
 				return
 			}
 			tprintf(w, "  %s\n", p.Error())
@@ -329,9 +330,9 @@ func sortedKinds(counts map[string]int) []string {
 func WriteProblemLine(w io.Writer, ar *analysis.Result) {
 	x := ar.Export
 	byFile := map[string]int{}
-	total := len(x.Problems)
+	total := parse.ProblemLines(x.Problems)
 	for _, f := range x.Files {
-		if n := len(f.Problems); n > 0 {
+		if n := parse.ProblemLines(f.Problems); n > 0 {
 			byFile[shortPath(f.Path)] += n
 			total += n
 		}
@@ -343,8 +344,8 @@ func WriteProblemLine(w io.Writer, ar *analysis.Result) {
 	if len(byFile) > 0 {
 		where = fmt.Sprintf(" in %d files (%s)", len(byFile), topCounts(byFile, 3))
 	}
-	if len(x.Problems) > 0 {
-		where += fmt.Sprintf(", %d about the archive", len(x.Problems))
+	if n := parse.ProblemLines(x.Problems); n > 0 {
+		where += fmt.Sprintf(", %d about the archive", n)
 	}
-	tprintf(w, "\nProblems: %d%s; 'exposure inspect' lists them, and --json keeps them all.\n", total, where)
+	tprintf(w, "\nProblems: %d%s; 'exposure inspect' and the --json result list them (the first 100 of each reason per file, the rest counted).\n", total, where)
 }
