@@ -31,7 +31,7 @@ RUNS=${RUNS:-1}
 MAX_RATIO=${MAX_RATIO:-2.0}
 MAX_INSPECT_RATIO=${MAX_INSPECT_RATIO:-3.0}
 MAX_RSS_MB=${MAX_RSS_MB:-100}
-MAX_REPORT_MB=${MAX_REPORT_MB:-2.5}
+MAX_REPORT_MB=${MAX_REPORT_MB:-6}
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -119,7 +119,7 @@ measure exposure sh -c '"$1" report "$2" -o "$3/report.html" --json "$3/result.j
 	--region EU --opt-out 2025-12-01 --as-of 2026-11-23 $4 >"$3/summary.txt" 2>"$3/stderr.txt"' \
 	sh "$out/exposure" "$archive" "$out" "$quiet"
 
-items=$(awk '$1 == "total" {print $2; exit}' "$out/summary.txt")
+items=$(awk 'tolower($1) == "total" {print $2; exit}' "$out/summary.txt")
 report_b=$(stat -c %s "$out/report.html")
 json_b=$(stat -c %s "$out/result.json")
 
