@@ -125,7 +125,7 @@ func profileFamilies(t *testing.T) []familyCase {
 			)},
 			want: onlyFile("Profile.csv",
 				undated(KindProfile, 2, "Data Protection Officer at Acme — Brussels, Brussels Region, Belgium")),
-			member: Member{GeoLocation: "Brussels, Brussels Region, Belgium"},
+			member: Member{GeoLocation: "Brussels, Brussels Region, Belgium", Name: "Claire Dubois"},
 		},
 		{
 			name: "Profile.csv 2018: Contact Instructions and Country, unbracketed list fields, F-MDY birth date",
@@ -134,7 +134,7 @@ func profileFamilies(t *testing.T) []familyCase {
 				`Lena,Martin,,12 Example Street,"Apr 9, 1984",Message me here,Analyst at Datacorp,Numbers and people.,Financial Services,be,1050,Brussels Area,lmartin_example,"OTHER:http://a.example.org, PERSONAL:https://b.example.org",SKYPE:lmartin.example`,
 			)},
 			want:   onlyFile("Profile.csv", undated(KindProfile, 2, "Analyst at Datacorp — Brussels Area")),
-			member: Member{GeoLocation: "Brussels Area"},
+			member: Member{GeoLocation: "Brussels Area", Name: "Lena Martin"},
 		},
 		{
 			name: "Profile.csv 2018 without Geo Location: Country stands in for the member's location",
@@ -143,7 +143,7 @@ func profileFamilies(t *testing.T) []familyCase {
 				`Jan,Janssens,,,,,Clerk,,Banking,Belgium,,,,,`,
 			)},
 			want:   onlyFile("Profile.csv", undated(KindProfile, 2, "Clerk")),
-			member: Member{GeoLocation: "Belgium"},
+			member: Member{GeoLocation: "Belgium", Name: "Jan Janssens"},
 		},
 		{
 			name:  "Profile Summary.csv: header plus a blank line (Q8) gives nothing",

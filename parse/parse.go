@@ -115,6 +115,9 @@ func mergeMember(a, b Member) Member {
 	if a.BirthYear == 0 {
 		a.BirthYear = b.BirthYear
 	}
+	if a.Name == "" {
+		a.Name = b.Name
+	}
 	if a.Registered.IsZero() || (!b.Registered.IsZero() && b.Registered.Before(a.Registered)) {
 		a.Registered = b.Registered
 	}

@@ -24,6 +24,7 @@ type profileRow struct {
 }
 
 func (r *profileRow) item(c rowCtx) (Item, string) {
+	c.member.Name = strings.TrimSpace(strings.TrimSpace(r.FirstName) + " " + strings.TrimSpace(r.LastName))
 	c.member.GeoLocation = strings.TrimSpace(r.GeoLocation)
 	if c.member.GeoLocation == "" {
 		c.member.GeoLocation = strings.TrimSpace(r.Country)

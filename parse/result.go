@@ -78,6 +78,9 @@ type Member struct {
 	GeoLocation string    // Profile.csv Geo Location
 	BirthYear   int       // Verifications.csv Year of birth
 	Registered  time.Time // Registration.csv Registered At
+	// Name is Profile.csv's first and last name, only to tell two members'
+	// exports apart (diff); it is never printed or written.
+	Name string
 }
 
 // Export is everything read from one member's archive (one or several parts).

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	flag "github.com/spf13/pflag"
@@ -131,12 +132,16 @@ func (m memberFlags) over(both memberFlags) memberFlags {
 
 // warnOtherMember warns when the two sides do not look like one member's
 // exports: compared, every item of one would show as removed and every
-// item of the other as added.
+// item of the other as added. The names are compared, never printed.
 func warnOtherMember(stderr io.Writer, d *analysis.Diff) {
-	o, n := d.Old.Member.Registered, d.New.Member.Registered
-	if o.IsZero() || n.IsZero() || o.Format(time.DateOnly) == n.Format(time.DateOnly) {
-		return
+	var why []string
+	if o, n := d.Old.Export.Member.Name, d.New.Export.Member.Name; o != "" && n != "" && !strings.EqualFold(o, n) {
+		why = append(why, "the names in their Profile.csv differ")
 	}
-	fmt.Fprintf(stderr, "exposure: warning: the two exports look like two different members' (registered on %s and on %s): check that OLD and NEW are yours.\n",
-		o.Format(time.DateOnly), n.Format(time.DateOnly))
+	if o, n := d.Old.Member.Registered, d.New.Member.Registered; !o.IsZero() && !n.IsZero() && o.Format(time.DateOnly) != n.Format(time.DateOnly) {
+		why = append(why, fmt.Sprintf("they were registered on %s and on %s", o.Format(time.DateOnly), n.Format(time.DateOnly)))
+	}
+	if len(why) > 0 {
+		fmt.Fprintf(stderr, "exposure: warning: the two exports look like two different members' (%s): check that OLD and NEW are yours.\n", strings.Join(why, "; "))
+	}
 }

@@ -242,6 +242,22 @@ func TestDiffWarnsOtherMember(t *testing.T) {
 	if code != 0 || strings.Contains(stderr, "different members") {
 		t.Errorf("the same export: exit %d, stderr %q", code, stderr)
 	}
+	// Registered the same day, another name: warned, the names not printed.
+	renamed := filepath.Join(dir, "renamed")
+	os.CopyFS(renamed, os.DirFS(sample))
+	profile, err := os.ReadFile(filepath.Join(sample, "Profile.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(profile), "\nÉlise,Vandermeulen,", "\nZoé,Autre,", 1)
+	if changed == string(profile) {
+		t.Fatal("the sample's Profile.csv does not start with the expected name")
+	}
+	os.WriteFile(filepath.Join(renamed, "Profile.csv"), []byte(changed), 0o600)
+	code, _, stderr = runCmd(t, "diff", renamed, sample, "--as-of", "2026-11-23", "--quiet")
+	if code != 0 || !strings.Contains(stderr, "the names in their Profile.csv differ") || strings.Contains(stderr, "Zoé") {
+		t.Errorf("another name: exit %d, stderr %q", code, stderr)
+	}
 }
 
 // The report's terminal summary says that reading met problems, and where
