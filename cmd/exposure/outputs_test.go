@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -71,7 +72,7 @@ func TestOutputDestinations(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			code, _, stderr := runCmd(t, append([]string{"report", sample, "--as-of", "2026-11-23", "--quiet"}, tc.args(dir)...)...)
+			code, _, stderr := runBounded(t, append([]string{"report", sample, "--as-of", "2026-11-23", "--quiet"}, tc.args(dir)...)...)
 			if code != tc.code || !strings.Contains(stderr, tc.say) {
 				t.Fatalf("exit %d, stderr %q; want exit %d saying %q", code, stderr, tc.code, tc.say)
 			}
@@ -102,7 +103,7 @@ func TestOutputToFIFOWithReader(t *testing.T) {
 		got <- string(b)
 	}()
 	time.Sleep(50 * time.Millisecond) // let the reader open first
-	code, _, stderr := runCmd(t, "inspect", sample, "--json", p, "--quiet")
+	code, _, stderr := runBounded(t, "inspect", sample, "--json", p, "--quiet")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -120,7 +121,7 @@ func TestOutputToDevice(t *testing.T) {
 	if err := syscall.Mknod(p, syscall.S_IFCHR|0o666, int(1<<8|3)); err != nil {
 		t.Skipf("cannot make a device node here: %v", err)
 	}
-	code, _, stderr := runCmd(t, "report", sample, "--as-of", "2026-11-23", "--quiet", "-o", p, "--json", filepath.Join(dir, "r.json"))
+	code, _, stderr := runBounded(t, "report", sample, "--as-of", "2026-11-23", "--quiet", "-o", p, "--json", filepath.Join(dir, "r.json"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -175,7 +176,7 @@ func TestPolicyFileRefused(t *testing.T) {
 		{big, "a policy is at most"},
 	} {
 		start := time.Now()
-		code, _, stderr := runCmd(t, "policy", "--policy", tc.file)
+		code, _, stderr := runBounded(t, "policy", "--policy", tc.file)
 		if code != 1 || !strings.Contains(stderr, tc.say) || time.Since(start) > 5*time.Second {
 			t.Errorf("%s: exit %d after %v, stderr %q; want exit 1 saying %q", tc.file, code, time.Since(start), stderr, tc.say)
 		}
@@ -184,7 +185,7 @@ func TestPolicyFileRefused(t *testing.T) {
 
 func TestMaxRatioRefused(t *testing.T) {
 	for _, v := range []string{"NaN", "0", "-1", "+Inf", "0.5"} {
-		code, _, stderr := runCmd(t, "inspect", sample, "--max-ratio", v)
+		code, _, stderr := runBounded(t, "inspect", sample, "--max-ratio", v)
 		if code != 2 || !strings.Contains(stderr, "--max-ratio") {
 			t.Errorf("--max-ratio %s: exit %d, stderr %q", v, code, stderr)
 		}
@@ -209,7 +210,7 @@ func TestNamesEscapedInTerminal(t *testing.T) {
 		{[]string{"inspect", buildZip(t, dir, "not-export.zip", notExport...)}, 1},
 		{[]string{"inspect", buildZip(t, dir, "Complete_LinkedInDataExport_11-15-2026.zip", export...), "--quiet"}, 0},
 	} {
-		code, stdout, stderr := runCmd(t, tc.args...)
+		code, stdout, stderr := runBounded(t, tc.args...)
 		if code != tc.code {
 			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr)
 		}
@@ -234,11 +235,11 @@ func TestDiffWarnsOtherMember(t *testing.T) {
 	other := filepath.Join(dir, "other")
 	os.CopyFS(other, os.DirFS(sample))
 	os.WriteFile(filepath.Join(other, "Registration.csv"), []byte("Registered At,Registration Ip,Subscription Types\n\"3/2/15, 9:00 AM\",192.0.2.9,\n"), 0o600)
-	code, _, stderr := runCmd(t, "diff", other, sample, "--as-of", "2026-11-23", "--quiet")
+	code, _, stderr := runBounded(t, "diff", other, sample, "--as-of", "2026-11-23", "--quiet")
 	if code != 0 || !strings.Contains(stderr, "two different members") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	code, _, stderr = runCmd(t, "diff", sample, sample, "--as-of", "2026-11-23", "--quiet")
+	code, _, stderr = runBounded(t, "diff", sample, sample, "--as-of", "2026-11-23", "--quiet")
 	if code != 0 || strings.Contains(stderr, "different members") {
 		t.Errorf("the same export: exit %d, stderr %q", code, stderr)
 	}
@@ -254,7 +255,7 @@ func TestDiffWarnsOtherMember(t *testing.T) {
 		t.Fatal("the sample's Profile.csv does not start with the expected name")
 	}
 	os.WriteFile(filepath.Join(renamed, "Profile.csv"), []byte(changed), 0o600)
-	code, _, stderr = runCmd(t, "diff", renamed, sample, "--as-of", "2026-11-23", "--quiet")
+	code, _, stderr = runBounded(t, "diff", renamed, sample, "--as-of", "2026-11-23", "--quiet")
 	if code != 0 || !strings.Contains(stderr, "the names in their Profile.csv differ") || strings.Contains(stderr, "Zoé") {
 		t.Errorf("another name: exit %d, stderr %q", code, stderr)
 	}
@@ -266,7 +267,7 @@ func TestReportSaysProblems(t *testing.T) {
 	dir := t.TempDir()
 	entries := append(sampleEntries(t), zipEntry{name: "Reactions.csv", data: []byte("Date,Type,Link\nnot a date,LIKE,https://example.com/1\nsoon,LIKE,https://example.com/2\n")})
 	p := buildZip(t, dir, "Complete_LinkedInDataExport_11-15-2026.zip", entries...)
-	code, stdout, stderr := runCmd(t, "report", p, "-o", filepath.Join(dir, "r.html"), "--quiet")
+	code, stdout, stderr := runBounded(t, "report", p, "-o", filepath.Join(dir, "r.html"), "--quiet")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -301,6 +302,9 @@ func TestSignalRemovesTemps(t *testing.T) {
 		err := cmd.Wait()
 		if code := cmd.ProcessState.ExitCode(); code != tc.code {
 			t.Errorf("%v: exit %d (%v), want %d", tc.sig, code, err, tc.code)
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss > maxHostileHeap>>10 {
+			t.Errorf("%v: peak RSS %d MiB", tc.sig, ru.Maxrss>>10)
 		}
 		if left, _ := os.ReadDir(out); len(left) > 0 {
 			t.Errorf("%v: left behind: %v", tc.sig, left)
@@ -379,4 +383,38 @@ func (z *zipWriter) close(t *testing.T) {
 	if err := z.zw.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// maxHostileHeap bounds the heap a run may take on the hostile cases of
+// this file (issue "Hostile input, round two": at most 300 MB).
+const maxHostileHeap = 300 << 20
+
+// runBounded is runCmd, failing the test if the heap in use went past
+// maxHostileHeap while the command ran (sampled every 2 ms).
+func runBounded(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	runtime.GC()
+	stop, peak := make(chan struct{}), make(chan uint64)
+	go func() {
+		var most uint64
+		var ms runtime.MemStats
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			most = max(most, ms.HeapInuse)
+			select {
+			case <-stop:
+				peak <- most
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	code, stdout, stderr = runCmd(t, args...)
+	close(stop)
+	if most := <-peak; most > maxHostileHeap {
+		t.Errorf("%v: the heap reached %d MiB", args, most>>20)
+	}
+	return code, stdout, stderr
 }
