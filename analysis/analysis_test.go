@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"exposure/analysis"
+	"exposure/analysis/analysistest"
 	"exposure/parse"
 	"exposure/policy"
 )
@@ -156,7 +157,7 @@ func TestResolveMember(t *testing.T) {
 // An archive read through io.ReaderAt gives the result a path gives.
 func TestRunZipsAsPaths(t *testing.T) {
 	dir := writeExport(t, smallExport)
-	zipped := zipFolder(t, dir)
+	zipped := analysistest.ZipFolder(t, dir)
 	a, b := ids(), ids()
 	opt := eu()
 	opt.Writers = []analysis.ItemWriter{a}

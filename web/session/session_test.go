@@ -1,14 +1,11 @@
 package session
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -16,6 +13,7 @@ import (
 	"unsafe"
 
 	"exposure/analysis"
+	"exposure/analysis/analysistest"
 	"exposure/parse"
 	"exposure/parse/parsetest"
 	"exposure/policy"
@@ -27,34 +25,7 @@ const sampleDir = "../../sample_export"
 var asOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // sampleZip zips the sample export as LinkedIn would send it.
-func sampleZip(t *testing.T) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(sampleDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(sampleDir, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func sampleZip(t *testing.T) []byte { return analysistest.ZipFolder(t, sampleDir) }
 
 const zipName = "Complete_LinkedInDataExport_11-20-2026.zip"
 

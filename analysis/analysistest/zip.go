@@ -1,4 +1,4 @@
-package analysis_test
+package analysistest
 
 import (
 	"archive/zip"
@@ -9,8 +9,9 @@ import (
 	"testing"
 )
 
-// zipFolder zips a folder's files, as LinkedIn sends them.
-func zipFolder(t *testing.T, dir string) []byte {
+// ZipFolder zips a folder's files, as LinkedIn sends them, for tests that
+// read an export as an archive.
+func ZipFolder(t testing.TB, dir string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
