@@ -42,10 +42,7 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 
 	if len(p.Changelog) > 0 {
 		d.heading("CHANGELOG")
-		for i, c := range p.Changelog {
-			if i > 0 {
-				d.blank()
-			}
+		separated(d, p.Changelog, func(c Change) {
 			d.line(0, fmt.Sprintf("Version %s (%s)", c.Version, c.Date.Format(dateLayout)))
 			for _, ch := range c.Changes {
 				d.hang(2, 4, "- "+ch)
@@ -53,14 +50,11 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 			if len(c.Sources) > 0 {
 				d.cite(4, c.Sources)
 			}
-		}
+		})
 	}
 
 	d.heading("REGIONS")
-	for i, r := range regions {
-		if i > 0 {
-			d.blank()
-		}
+	separated(d, regions, func(r Region) {
 		label := r.Name
 		if r.RestOfWorld {
 			label += " (every country not in another region)"
@@ -82,20 +76,17 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 			d.hang(5, 7, fmt.Sprintf("Window %d: %s", j+1, windowText(&win)))
 			d.basis(7, win.Basis)
 		}
-	}
+	})
 
 	if len(p.Purposes) > 0 {
 		d.heading("PURPOSES (who trains on what, under which setting)")
-		first := true
+		var shown []*Purpose
 		for i := range p.Purposes {
-			u := &p.Purposes[i]
-			if region != "" && !u.AppliesTo(region) {
-				continue
+			if u := &p.Purposes[i]; region == "" || u.AppliesTo(region) {
+				shown = append(shown, u)
 			}
-			if !first {
-				d.blank()
-			}
-			first = false
+		}
+		separated(d, shown, func(u *Purpose) {
 			where := "every region"
 			if len(u.Regions) > 0 {
 				where = strings.Join(u.Regions, ", ")
@@ -119,20 +110,18 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 				}
 			}
 			d.basis(2, u.Basis)
-		}
+		})
 	}
 
 	d.heading("CATEGORIES (kind -> outcome)")
-	groups := []struct{ scope, title string }{
+	type group struct{ scope, title string }
+	groups := []group{
 		{ScopeInScope, "In scope -> in_scope (reason no_opt_out or before_opt_out), subject to the windows"},
 		{ScopeDisputed, "Disputed -> possibly_in_scope (reason disputed_category) where they would be in scope"},
 		{ScopeExcluded, "Excluded -> excluded (the reason is the category name)"},
 		{ScopeNotListed, "Not listed -> not_listed (reason not_listed)"},
 	}
-	for gi, g := range groups {
-		if gi > 0 {
-			d.blank()
-		}
+	separated(d, groups, func(g group) {
 		d.line(0, g.title)
 		for _, c := range p.Categories {
 			if c.Scope != g.scope {
@@ -156,7 +145,7 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 				d.basis(6, rs.Basis)
 			}
 		}
-	}
+	})
 	d.blank()
 	d.line(0, "Any kind missing from this map is not_listed.")
 
@@ -208,10 +197,7 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 
 	if len(p.Controls) > 0 {
 		d.heading("CONTROLS (what the member can do)")
-		for i, c := range p.Controls {
-			if i > 0 {
-				d.blank()
-			}
+		separated(d, p.Controls, func(c Control) {
 			head := c.Name
 			if c.Label != "" {
 				head += fmt.Sprintf(", %q", c.Label)
@@ -241,17 +227,14 @@ func (p *Policy) Describe(w io.Writer, region string) error {
 				d.hang(2, 4, "A Global Privacy Control signal counts as opting out in: "+strings.Join(c.GPC, ", ")+".")
 			}
 			d.basis(2, c.Basis)
-		}
+		})
 	}
 
 	d.heading("OPEN ASSUMPTIONS")
-	for i, a := range p.Assumptions {
-		if i > 0 {
-			d.blank()
-		}
+	separated(d, p.Assumptions, func(a Assumption) {
 		d.hang(0, 2, a.ID+": "+a.Note)
 		d.cite(2, a.Sources)
-	}
+	})
 
 	d.heading("SOURCES")
 	for _, s := range p.Sources {
@@ -304,6 +287,17 @@ func (d *describer) write(s string) {
 }
 
 func (d *describer) blank() { d.write("\n") }
+
+// separated describes each entry with describe, a blank line between two.
+// (A function, not a method: methods cannot have type parameters.)
+func separated[E any](d *describer, entries []E, describe func(E)) {
+	for i, e := range entries {
+		if i > 0 {
+			d.blank()
+		}
+		describe(e)
+	}
+}
 
 func (d *describer) heading(h string) {
 	d.write("\n" + h + "\n\n")
