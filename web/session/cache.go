@@ -281,58 +281,72 @@ func (r *recorder) done() (*itemCache, error) { return r.cache, r.err }
 // decodeRow reads back what AppendRow wrote.
 func decodeRow(b []byte) (parse.Item, bool) {
 	var it parse.Item
-	bad := false
-	uv := func() uint64 {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			bad = true
-			return 0
-		}
-		b = b[n:]
-		return v
+	r := rowReader{b: b}
+	it.ID = r.str()
+	it.Kind = parse.Kind(r.str())
+	it.File = r.str()
+	it.Line = int(r.varint())
+	if r.oneByte() == 1 {
+		sec := r.varint()
+		it.Date = time.Unix(sec, int64(r.uvarint())).UTC()
 	}
-	sv := func() int64 {
-		v, n := binary.Varint(b)
-		if n <= 0 {
-			bad = true
-			return 0
-		}
-		b = b[n:]
-		return v
+	it.Basis = parse.DateBasis(r.oneByte())
+	it.Visibility = r.str()
+	it.Text = r.str()
+	it.URL = r.str()
+	for n := r.uvarint(); n > 0 && !r.bad; n-- {
+		it.Flags = append(it.Flags, r.str())
 	}
-	str := func() string {
-		n := uv()
-		if bad || n > uint64(len(b)) {
-			bad = true
-			return ""
-		}
-		s := string(b[:n])
-		b = b[n:]
-		return s
+	return it, !r.bad && len(r.b) == 0
+}
+
+// rowReader reads the values of a row in turn; bad is set once one does
+// not decode.
+type rowReader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *rowReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	r.skip(n)
+	return v
+}
+
+func (r *rowReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	r.skip(n)
+	return v
+}
+
+// skip passes over a value of n bytes; n <= 0, what binary.Uvarint and
+// binary.Varint give when no value could be read (and then a zero value),
+// marks the row bad.
+func (r *rowReader) skip(n int) {
+	if n <= 0 {
+		r.bad = true
+		return
 	}
-	byt := func() byte {
-		if len(b) == 0 {
-			bad = true
-			return 0
-		}
-		v := b[0]
-		b = b[1:]
-		return v
+	r.b = r.b[n:]
+}
+
+func (r *rowReader) oneByte() byte {
+	if len(r.b) == 0 {
+		r.bad = true
+		return 0
 	}
-	it.ID = str()
-	it.Kind = parse.Kind(str())
-	it.File = str()
-	it.Line = int(sv())
-	if byt() == 1 {
-		sec := sv()
-		it.Date = time.Unix(sec, int64(uv())).UTC()
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v
+}
+
+func (r *rowReader) str() string {
+	n := r.uvarint()
+	if r.bad || n > uint64(len(r.b)) {
+		r.bad = true
+		return ""
 	}
-	it.Basis = parse.DateBasis(byt())
-	it.Visibility = str()
-	it.Text = str()
-	it.URL = str()
-	for n := uv(); n > 0 && !bad; n-- {
-		it.Flags = append(it.Flags, str())
-	}
-	return it, !bad && len(b) == 0
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
 }

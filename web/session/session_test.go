@@ -336,3 +336,21 @@ func TestCacheKeepsItems(t *testing.T) {
 		}
 	}
 }
+
+// A row cut short anywhere, or with bytes after its end, does not decode.
+func TestDecodeRowRefusesDamage(t *testing.T) {
+	it := parse.Item{ID: "0123456789abcdef01234567", Kind: parse.KindPost, File: "Shares.csv", Line: 3,
+		Date: time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC), Basis: parse.DateExact, Text: "Hello", Flags: []string{"draft"}}
+	row := newRecorder(0).AppendRow(nil, &it, nil)
+	if _, ok := decodeRow(row); !ok {
+		t.Fatal("the whole row does not decode")
+	}
+	for n := range len(row) {
+		if _, ok := decodeRow(row[:n]); ok {
+			t.Errorf("the row cut to %d of %d bytes decodes", n, len(row))
+		}
+	}
+	if _, ok := decodeRow(append(row, 0)); ok {
+		t.Error("a row with a byte after its end decodes")
+	}
+}
