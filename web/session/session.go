@@ -429,17 +429,14 @@ func (f ctxFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(f.fs, name)
 }
 
+// ctxFile is a file of a ctxFS: its reads stop, as a ctxReader's, once
+// ctx is done.
 type ctxFile struct {
 	fs.File
 	ctx context.Context
 }
 
-func (f ctxFile) Read(p []byte) (int, error) {
-	if err := f.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return f.File.Read(p)
-}
+func (f ctxFile) Read(p []byte) (int, error) { return ctxReader{f.ctx, f.File}.Read(p) }
 
 // watch is the ItemWriter that counts the items and files written, for
 // the progress the page shows; it also receives parse's byte counts.
