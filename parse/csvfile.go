@@ -8,11 +8,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/gocarina/gocsv"
 )
 
 // csvOptions are the per-file settings of the CSV driver.
@@ -83,25 +82,25 @@ func addPart(r *FileReport, p *FileReport, keep ...func(Problem) bool) {
 }
 
 // readRows reads the records of an open table into items.
-func readRows[T any](c *fileCtx, t *table, toItem rowFunc[T]) {
+func readRows[T any](c *fileCtx, t *table[T], toItem rowFunc[T]) {
+	row := new(T) // reused: items keep none of it but strings, which are the record's
 	for {
-		line, v, extra, err := t.next()
+		line, extra, err := t.next(row)
 		switch {
 		case err == io.EOF:
 			return
 		case isParseError(err):
 			c.reject(csvErrLine(err), csvReason(err))
 			continue
+		case err == errTooWide:
+			c.reject(line, fmt.Sprintf("more fields than the header's %d", t.width()))
+			continue
 		case err != nil:
 			// The stream itself failed (a truncated entry, an inflate limit):
 			// nothing after this point can be read.
 			c.fileProblem("reading stopped after line %d: %v", t.lastLine, err)
 			return
-		case v == nil:
-			c.reject(line, fmt.Sprintf("more fields than the header's %d", t.width))
-			continue
 		}
-		row := v.(*T) // a pointer: gocsv then returns the row it allocated, not a copy
 		if isEmptyRow(row, extra) {
 			continue // a record whose cells are all empty is not a row
 		}
@@ -139,7 +138,10 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		return
 	}
 	mapped, unknown := c.mapHeader(header, cols)
-	head := headerText(mapped, comma)
+	dec, err := newRowDecoder[T](gocsvHeader(mapped, comma), unknown)
+	if err != nil { // a row struct with a field of a kind no reader uses
+		panic(err)
+	}
 	c.openProblems, c.openNotes = len(c.report.Problems), len(c.report.Notes)
 	size := chunkSize
 	if c.factsOnly {
@@ -152,7 +154,7 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		if len(chunk) > 0 {
 			data := chunkBuffer(chunk)
 			c.emit(len(chunk), func() *Batch {
-				b := parseChunk(c.e, c.kind, head, *data, line, comma, opt.lazyQuotes, unknown, toItem, facts)
+				b := parseChunk(c.e, c.kind, dec, *data, line, comma, opt.lazyQuotes, toItem, facts)
 				chunkBuffers.Put(data) // the items hold none of it: csv.Reader copies fields
 				return b
 			})
@@ -217,22 +219,26 @@ func (c *fileCtx) splitHeader(sp *csvSplitter, comma rune, lazy bool, skip int) 
 		r := newCSVReader(bytes.NewReader(rec), comma, lazy)
 		header, err := r.Read()
 		if err != nil {
-			t := table{lineOffset: line - 1} // the header's lines in the file
-			c.fileProblem("cannot read the header: %v", t.shift(err))
+			c.fileProblem("cannot read the header: %v", shiftLines(err, line-1))
 			return nil, false
 		}
 		return header, true
 	}
 }
 
-// headerText is the header a chunk is parsed under, with T's names.
-func headerText(names []string, comma rune) []byte {
+// gocsvHeader is the header as gocsv would read it from the mapped names
+// written as CSV text: the text a record's fields are bound by.
+func gocsvHeader(names []string, comma rune) []string {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Comma = comma
 	w.Write(names)
 	w.Flush()
-	return b.Bytes()
+	header, err := newCSVReader(&b, comma, false).Read()
+	if err != nil { // written by csv.Writer a moment ago
+		panic(err)
+	}
+	return slices.Clone(header)
 }
 
 // parseChunk reads the records of one chunk into a batch; what it finds
@@ -240,21 +246,14 @@ func headerText(names []string, comma rune) []byte {
 //
 // facts, when set, holds the member facts of the rows before, and gets
 // those of this chunk's: the chunks are then parsed one after the other.
-func parseChunk[T any](e *entry, kind Kind, head, data []byte, line int, comma rune, lazy, unknown bool, toItem rowFunc[T], facts *Member) *Batch {
+func parseChunk[T any](e *entry, kind Kind, dec *rowDecoder[T], data []byte, line int, comma rune, lazy bool, toItem rowFunc[T], facts *Member) *Batch {
 	c := &fileCtx{e: e, kind: kind, report: FileReport{Repairs: map[string]int{}}}
 	if facts != nil {
 		c.member = *facts
 		defer func() { *facts = c.member }()
 	}
 	c.items = make([]Item, 0, bytes.Count(data, []byte("\n"))+1) // at most one item per line
-	r := newCSVReader(io.MultiReader(bytes.NewReader(head), bytes.NewReader(data)), comma, lazy)
-	var zero *T
-	um, err := gocsv.NewUnmarshaller(r, zero)
-	if err != nil { // the header was read once already; this cannot fail
-		c.fileProblem("cannot read the header: %v", err)
-		return &Batch{part: &c.report}
-	}
-	t := &table{r: r, um: um, width: len(um.Headers), unknown: unknown, lineOffset: line - 1 - bytes.Count(head, []byte("\n"))}
+	t := &table[T]{r: newCSVReader(bytes.NewReader(data), comma, lazy), dec: dec, lineOffset: line - 1}
 	readRows(c, t, toItem)
 	var pc problemCounter
 	c.report.Problems = pc.bound(c.report.Problems)
@@ -270,18 +269,25 @@ func newCSVReader(src io.Reader, comma rune, lazy bool) *csv.Reader {
 	return r
 }
 
-// table is an open CSV file positioned after its header.
-type table struct {
+// table is the records of a CSV file after its header (or of a chunk of
+// it), decoded into Ts.
+type table[T any] struct {
 	r        *csv.Reader
-	um       *gocsv.Unmarshaller
-	width    int   // header columns
-	unknown  bool  // the header has columns T does not name
+	dec      *rowDecoder[T]
 	lastLine int   // line of the last record read whole
 	size     int64 // bytes of the last record read
+	fields   int   // fields of the last record read
 	// lineOffset turns the reader's lines into the file's: a chunk is read
-	// after a header of its own.
+	// on its own.
 	lineOffset int
 }
+
+// width is the number of the header's columns.
+func (t *table[T]) width() int { return len(t.dec.set) }
+
+// errTooWide: a record has more fields than the header, and the header has
+// columns no field takes; gocsv cannot map the record to them.
+var errTooWide = errors.New("more fields than the header")
 
 // maxRecordBytes: a record larger than this is reported (it is still read,
 // up to Limits.MaxRecord: résumé texts run to hundreds of KB, but several MB
@@ -301,68 +307,45 @@ func (c *fileCtx) csvText(opt csvOptions, cols csvColumns) (*bufio.Reader, rune)
 	return bufio.NewReaderSize(src, 64<<10), comma
 }
 
-// next reads one record: its line, the decoded row (nil when the record is
-// longer than the header and gocsv cannot map it), the unknown columns.
-func (t *table) next() (line int, v any, extra map[string]string, err error) {
+// next reads one record into row, and gives its line and the values of
+// the header's unknown columns (errTooWide when it cannot have them).
+func (t *table[T]) next(row *T) (line int, extra map[string]string, err error) {
 	start := t.r.InputOffset()
-	v, extra, err = readRow(t.um, t.unknown)
+	rec, err := t.r.Read()
 	if err != nil {
-		return 0, nil, nil, t.shift(err)
+		return 0, nil, shiftLines(err, t.lineOffset)
 	}
 	line, _ = t.r.FieldPos(0) // a record read without error has a field
 	line += t.lineOffset
-	t.lastLine, t.size = line, t.r.InputOffset()-start
-	return line, v, extra, nil
+	t.lastLine, t.size, t.fields = line, t.r.InputOffset()-start, len(rec)
+	extra, ok := t.dec.decode(rec, row)
+	if !ok {
+		return line, nil, errTooWide
+	}
+	return line, extra, nil
 }
 
-// shift moves the lines of a parse error to the file's.
-func (t *table) shift(err error) error {
+// shiftLines moves the lines of a parse error by offset: from a chunk's
+// (or a header's) to the file's.
+func shiftLines(err error, offset int) error {
 	var pe *csv.ParseError
-	if t.lineOffset == 0 || !errors.As(err, &pe) {
+	if offset == 0 || !errors.As(err, &pe) {
 		return err
 	}
 	moved := *pe
-	moved.StartLine += t.lineOffset
-	moved.Line += t.lineOffset
+	moved.StartLine += offset
+	moved.Line += offset
 	return &moved
 }
 
 // checkShape reports records wider than the header or unusually large.
-func (t *table) checkShape(c *fileCtx, line int) {
-	if hasField(t.r, t.width) {
-		c.problem(line, "more fields than the header's %d; the extra ones were ignored", t.width)
+func (t *table[T]) checkShape(c *fileCtx, line int) {
+	if t.fields > t.width() {
+		c.problem(line, "more fields than the header's %d; the extra ones were ignored", t.width())
 	}
 	if t.size > maxRecordBytes {
 		c.problem(line, "a record of %d MB, far larger than any real export's; kept", t.size>>20)
 	}
-}
-
-// readRow reads the next row; with unknown columns it also returns their
-// values. gocsv's ReadUnmatched indexes past the header when a row is longer
-// than it: that row comes back as (nil, nil, nil) so it is rejected, not lost.
-func readRow(um *gocsv.Unmarshaller, unknown bool) (v any, extra map[string]string, err error) {
-	if !unknown {
-		v, err = um.Read()
-		return v, nil, err
-	}
-	defer func() {
-		if recover() != nil {
-			v, extra, err = nil, nil, nil
-		}
-	}()
-	return um.ReadUnmatched()
-}
-
-// hasField reports whether the record r read last has a field at index i.
-// csv.Reader has no field count but FieldPos panics past the last field.
-func hasField(r *csv.Reader, i int) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	r.FieldPos(i)
-	return true
 }
 
 // csvColumns describes T's columns: every accepted name, normalised.
