@@ -140,10 +140,10 @@ func (b *rowBuffer) row(i int) []byte {
 // Process classifies, encodes and tallies a batch; it runs on parse's
 // workers, several at once.
 func (s *Stream) Process(b *parse.Batch) {
-	b.State = s.process(b.Items, b.Seq(), nil)
+	b.State = s.process(b.Items, nil)
 }
 
-func (s *Stream) process(items []parse.Item, seq int, keep func(int) bool) *batchState {
+func (s *Stream) process(items []parse.Item, keep func(int) bool) *batchState {
 	st := s.newBatchState()
 	st.tally = newTally(s.topN)
 	if s.whatIf != nil {
@@ -164,7 +164,7 @@ func (s *Stream) process(items []parse.Item, seq int, keep func(int) bool) *batc
 			}
 		}
 		if keep == nil || keep(i) {
-			st.tally.add(&s.rules, it, c, int64(seq)<<32|int64(i))
+			st.tally.add(&s.rules, it, c)
 		}
 		s.encode(st.rows, it, c)
 	}
@@ -203,11 +203,18 @@ func (s *Stream) commit(b *parse.Batch) *batchState {
 	b.State = nil
 	if b.Dropped != nil {
 		// Rare (Basic and Complete parts): count again without the drops.
-		again := s.process(b.Items, b.Seq(), b.Kept)
+		again := s.process(b.Items, b.Kept)
 		st.tally, st.whatIf = again.tally, again.whatIf
 	}
 	s.write(b, st)
 	s.r.Tally.merge(st.tally)
+	if st.results != nil {
+		for i := range b.Items {
+			if b.Kept(i) {
+				s.r.Tally.offerNewest(&b.Items[i], &st.results[i], int64(b.Seq())<<32|int64(i))
+			}
+		}
+	}
 	if s.whatIf != nil {
 		s.whatIf.Merge(st.whatIf)
 	}

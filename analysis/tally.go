@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"sort"
 	"time"
 
 	"exposure/parse"
@@ -54,10 +53,8 @@ func newTally(topN int) *Tally {
 	return &Tally{Kinds: map[parse.Kind]*KindTally{}, months: map[int]*[policy.NumOutcomes]int{}, top: newBoundedList(topN, newerItem)}
 }
 
-// add counts one item with its classification (nil when unclassified);
-// order is its place in the export, which breaks ties in the list of
-// newest items.
-func (t *Tally) add(rules *tallyRules, it *parse.Item, c *policy.Result, order int64) {
+// add counts one item with its classification (nil when unclassified).
+func (t *Tally) add(rules *tallyRules, it *parse.Item, c *policy.Result) {
 	t.Items++
 	k := t.Kinds[it.Kind]
 	if k == nil {
@@ -95,7 +92,15 @@ func (t *Tally) add(rules *tallyRules, it *parse.Item, c *policy.Result, order i
 	t.Split[after][outcome]++
 	if outcome.Exposed() {
 		t.Exposed++
-		t.top.offer(ShownItem{Item: *it, Outcome: outcome, Reason: c.Reason, Flags: c.Flags, order: order})
+	}
+}
+
+// offerNewest offers an item to the list of the newest exposed items. The
+// ordered pass offers them, not the workers: a batch of its own would copy
+// every exposed item of the batch only to have most turned away.
+func (t *Tally) offerNewest(it *parse.Item, c *policy.Result, order int64) {
+	if c != nil && c.Outcome.Exposed() {
+		t.top.offer(ShownItem{Item: *it, Outcome: c.Outcome, Reason: c.Reason, Flags: c.Flags, order: order})
 	}
 }
 
@@ -159,7 +164,6 @@ func (t *Tally) merge(u *Tally) {
 	if u.Last.After(t.Last) {
 		t.Last = u.Last
 	}
-	t.top.merge(u.top)
 }
 
 // MonthCounts is the count of one outcome for each month of the axis
@@ -223,16 +227,16 @@ func newerItem(a, b *ShownItem) bool {
 }
 
 // boundedList keeps the first max of the values offered in the order
-// before gives, whatever the order they are offered in. Once it has been
-// full, a value that does not come before the last one kept is turned
-// away at once, so that a long export costs no sorting past its newest
-// items.
+// before gives (a total order), whatever the order they are offered in. It
+// holds no more than max values: a heap whose root is the last value kept,
+// so that a value that does not come before it is turned away at once, and
+// a long export costs one comparison per value past its newest ones.
 type boundedList[T any] struct {
 	max    int
 	before func(a, b *T) bool
 	items  []T
-	full   bool
-	last   T // the last value kept when full
+	// sorted: items are in order (first was called), not a heap.
+	sorted bool
 }
 
 func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
@@ -240,12 +244,58 @@ func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
 }
 
 func (l *boundedList[T]) offer(v T) {
-	if l.max <= 0 || l.full && !l.before(&v, &l.last) {
+	if l.max <= 0 || len(l.items) == l.max && !l.before(&v, &l.items[l.root()]) {
 		return
 	}
-	l.items = append(l.items, v)
-	if len(l.items) >= 2*l.max {
-		l.trim()
+	if l.sorted {
+		slices.Reverse(l.items) // the reverse of the order is a heap
+		l.sorted = false
+	}
+	if len(l.items) < l.max {
+		l.items = append(l.items, v)
+		l.up(len(l.items) - 1)
+		return
+	}
+	l.items[0] = v
+	l.down(0)
+}
+
+// root is where the last value kept is.
+func (l *boundedList[T]) root() int {
+	if l.sorted {
+		return len(l.items) - 1
+	}
+	return 0
+}
+
+// comesAfter orders the heap: a parent comes after its children.
+func (l *boundedList[T]) comesAfter(i, j int) bool { return l.before(&l.items[j], &l.items[i]) }
+
+func (l *boundedList[T]) up(i int) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !l.comesAfter(i, parent) {
+			return
+		}
+		l.items[i], l.items[parent] = l.items[parent], l.items[i]
+		i = parent
+	}
+}
+
+func (l *boundedList[T]) down(i int) {
+	for {
+		last, left := i, 2*i+1
+		if left < len(l.items) && l.comesAfter(left, last) {
+			last = left
+		}
+		if right := left + 1; right < len(l.items) && l.comesAfter(right, last) {
+			last = right
+		}
+		if last == i {
+			return
+		}
+		l.items[i], l.items[last] = l.items[last], l.items[i]
+		i = last
 	}
 }
 
@@ -255,20 +305,19 @@ func (l *boundedList[T]) merge(u *boundedList[T]) {
 	}
 }
 
-// trim sorts the list and keeps its first max values.
-func (l *boundedList[T]) trim() {
-	sort.SliceStable(l.items, func(a, b int) bool { return l.before(&l.items[a], &l.items[b]) })
-	if len(l.items) > l.max {
-		clear(l.items[l.max:])
-		l.items = l.items[:l.max]
-	}
-	if len(l.items) == l.max {
-		l.full, l.last = true, l.items[l.max-1]
-	}
-}
-
 // first is the kept values in order.
 func (l *boundedList[T]) first() []T {
-	l.trim()
+	if !l.sorted {
+		slices.SortFunc(l.items, func(a, b T) int {
+			switch {
+			case l.before(&a, &b):
+				return -1
+			case l.before(&b, &a):
+				return 1
+			}
+			return 0
+		})
+		l.sorted = true
+	}
 	return l.items
 }
