@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"sort"
 	"time"
 
 	"exposure/parse"
@@ -237,6 +238,9 @@ type boundedList[T any] struct {
 	items  []T
 	// sorted: items are in order (first was called), not a heap.
 	sorted bool
+	// offered holds the value being offered: one passed to before from a
+	// local variable would be moved to the heap, one allocation per offer.
+	offered T
 }
 
 func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
@@ -244,7 +248,9 @@ func newBoundedList[T any](max int, before func(a, b *T) bool) *boundedList[T] {
 }
 
 func (l *boundedList[T]) offer(v T) {
-	if l.max <= 0 || len(l.items) == l.max && !l.before(&v, &l.items[l.root()]) {
+	l.offered = v
+	defer l.clearOffered()
+	if l.max <= 0 || len(l.items) == l.max && !l.before(&l.offered, &l.items[l.root()]) {
 		return
 	}
 	if l.sorted {
@@ -258,6 +264,12 @@ func (l *boundedList[T]) offer(v T) {
 	}
 	l.items[0] = v
 	l.down(0)
+}
+
+// clearOffered lets go of what the value offered refers to.
+func (l *boundedList[T]) clearOffered() {
+	var zero T
+	l.offered = zero
 }
 
 // root is where the last value kept is.
@@ -308,16 +320,16 @@ func (l *boundedList[T]) merge(u *boundedList[T]) {
 // first is the kept values in order.
 func (l *boundedList[T]) first() []T {
 	if !l.sorted {
-		slices.SortFunc(l.items, func(a, b T) int {
-			switch {
-			case l.before(&a, &b):
-				return -1
-			case l.before(&b, &a):
-				return 1
-			}
-			return 0
-		})
+		sort.Sort(inOrder[T]{l})
 		l.sorted = true
 	}
 	return l.items
 }
+
+// inOrder sorts a list's values by index, comparing them where they are:
+// copies handed to before would each be moved to the heap.
+type inOrder[T any] struct{ l *boundedList[T] }
+
+func (o inOrder[T]) Len() int           { return len(o.l.items) }
+func (o inOrder[T]) Less(i, j int) bool { return o.l.before(&o.l.items[i], &o.l.items[j]) }
+func (o inOrder[T]) Swap(i, j int)      { o.l.items[i], o.l.items[j] = o.l.items[j], o.l.items[i] }
