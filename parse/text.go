@@ -27,11 +27,28 @@ func Snippet(s string) string {
 		}
 		s, cut = s[:end], true
 	}
+	if !cut && plainLine(s) {
+		return strings.Clone(s)
+	}
 	var b strings.Builder
 	b.Grow(min(len(s), 4*maxText) + len(" …"))
 	runes, space := 0, false
 	for i := 0; i < len(s) && runes <= maxText; {
 		c := s[i]
+		if isPlain(c) { // a run of printable ASCII is written whole
+			if space {
+				b.WriteByte(' ')
+				runes++
+				space = false
+			}
+			j := i + 1
+			for runes++; j < len(s) && runes <= maxText && isPlain(s[j]); j++ {
+				runes++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -67,6 +84,24 @@ func Snippet(s string) string {
 	}
 	r := []rune(out)
 	return strings.TrimRightFunc(string(r[:maxText-1]), unicode.IsSpace) + "…"
+}
+
+// isPlain: c is printable ASCII other than the space, which Snippet
+// writes as it is.
+func isPlain(c byte) bool { return ' ' < c && c < utf8.RuneSelf }
+
+// plainLine reports whether Snippet would give s unchanged: printable
+// ASCII, at most maxText bytes, single spaces between words.
+func plainLine(s string) bool {
+	if len(s) > maxText || len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isPlain(c) && (c != ' ' || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // isSpace is unicode.IsSpace with the ASCII answer first.
