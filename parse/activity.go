@@ -173,7 +173,13 @@ func linked(it Item, link string) Item {
 // not an item's page and gives "".
 func pageURL(link string) string {
 	link = strings.TrimSpace(link)
-	if len(link) > maxURL || strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
+	if len(link) > maxURL {
+		return ""
+	}
+	if plainPageURL(link) {
+		return strings.Clone(link)
+	}
+	if strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
 		return ""
 	}
 	u, err := url.Parse(link)
@@ -186,6 +192,32 @@ func pageURL(link string) string {
 	}
 	return strings.Clone(link)
 }
+
+// plainPageURL reports, without parsing, whether link is a page on
+// www.linkedin.com that pageURL keeps: the common case, most rows of the
+// activity files. Past the prefix it allows only characters that url.Parse
+// takes as they are (no escape, user, host or port to check).
+func plainPageURL(link string) bool {
+	rest, ok := strings.CutPrefix(link, "https://www.linkedin.com/")
+	if !ok {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if !urlPlain[rest[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// urlPlain marks the bytes plainPageURL allows in a link's path, query and
+// fragment.
+var urlPlain = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?#=&:+,;!$()*") {
+		t[c] = true
+	}
+	return t
+}()
 
 // maxURL bounds the links kept: LinkedIn's are under 200 bytes.
 const maxURL = 512

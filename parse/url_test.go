@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -61,4 +63,45 @@ func TestItemURL(t *testing.T) {
 			t.Errorf("%s: URL %q, want %q", k, g, w)
 		}
 	}
+}
+
+// parsedPageURL is pageURL without its fast path: every link through
+// url.Parse.
+func parsedPageURL(link string) string {
+	link = strings.TrimSpace(link)
+	if len(link) > maxURL || strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.Opaque != "" {
+		return ""
+	}
+	host := strings.ToLower(u.Host)
+	if host != "linkedin.com" && !strings.HasSuffix(host, ".linkedin.com") {
+		return ""
+	}
+	return link
+}
+
+// FuzzPageURL: the fast path of pageURL keeps exactly the links url.Parse
+// would have kept.
+func FuzzPageURL(f *testing.F) {
+	for _, s := range []string{
+		"https://www.linkedin.com/feed/update/urn:li:activity:7002/",
+		"https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7001",
+		"https://www.linkedin.com/pulse/a-title-k1?x=1&y=2#top",
+		"https://www.linkedin.com/in/x@y",
+		"https://www.linkedin.com/%zz",
+		"https://www.linkedin.com/[x]",
+		"https://www.linkedin.com/feed/update/urn:li:activity:7002?x=%",
+		" https://www.linkedin.com/a b",
+		"https://www.linkedin.com.example.org/x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, link string) {
+		if got, want := pageURL(link), parsedPageURL(link); got != want {
+			t.Errorf("pageURL(%q) = %q, url.Parse gives %q", link, got, want)
+		}
+	})
 }
