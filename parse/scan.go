@@ -17,7 +17,9 @@ type Sink interface {
 	// before Commit. It may fill b.State.
 	Process(b *Batch)
 	// Commit is called once per batch, one batch at a time, in the order of
-	// the export (files in archive order, rows in file order).
+	// the export (files in archive order, rows in file order). It must not
+	// keep b.Items, or pointers into it: the slice is reused once Commit
+	// returns.
 	Commit(b *Batch)
 }
 
@@ -47,6 +49,8 @@ type Batch struct {
 	omitted map[string]int
 	// panicked says why the batch's rows are missing (see scan.process).
 	panicked string
+	// recycle: Items is to be reused once the batch is committed.
+	recycle bool
 }
 
 // Kept reports whether item i counts (it is not a duplicate of another part).
@@ -350,6 +354,9 @@ func (s *scan) commitAll() {
 			}
 			delete(waiting, next)
 			s.commit(b)
+			if b.recycle {
+				recycleItems(b.Items)
+			}
 			for range b.weight {
 				<-s.slots
 			}
