@@ -90,11 +90,36 @@ func (s *Stream) fail(err error) {
 }
 
 // states recycles the batches' buffers: growing a new row buffer for
-// every batch was the largest source of garbage.
-var states = sync.Pool{New: func() any { return &batchState{} }}
+// every batch was the largest source of garbage. Not a sync.Pool, which
+// the garbage collector empties: the few batches in flight (parse.Scan
+// bounds them) would then grow their buffers again after every cycle.
+var states freeList[batchState]
+
+// freeList holds values for reuse, as many as were ever in use at once.
+type freeList[T any] struct {
+	mu   sync.Mutex
+	free []*T
+}
+
+func (l *freeList[T]) get() *T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		v := l.free[n-1]
+		l.free = l.free[:n-1]
+		return v
+	}
+	return new(T)
+}
+
+func (l *freeList[T]) put(v *T) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.free = append(l.free, v)
+}
 
 func (s *Stream) newBatchState() *batchState {
-	st := states.Get().(*batchState)
+	st := states.get()
 	if len(st.rows) < len(s.writers) {
 		st.rows = make([]rowBuffer, len(s.writers))
 	}
@@ -109,7 +134,7 @@ func (s *Stream) newBatchState() *batchState {
 func (st *batchState) release() {
 	st.tally, st.whatIf = nil, nil
 	clear(st.results)
-	states.Put(st)
+	states.put(st)
 }
 
 // batchState is what Process leaves for Commit.
