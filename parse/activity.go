@@ -196,19 +196,25 @@ func pageURL(link string) string {
 // plainPageURL reports, without parsing, whether link is a page on
 // www.linkedin.com that pageURL keeps: the common case, most rows of the
 // activity files. Past the prefix it allows only characters that url.Parse
-// takes as they are (no escape, user, host or port to check).
+// takes as they are, and %XX escapes (no user, host or port to check).
 func plainPageURL(link string) bool {
 	rest, ok := strings.CutPrefix(link, "https://www.linkedin.com/")
 	if !ok {
 		return false
 	}
 	for i := 0; i < len(rest); i++ {
-		if !urlPlain[rest[i]] {
+		if urlPlain[rest[i]] {
+			continue
+		}
+		if rest[i] != '%' || i+2 >= len(rest) || !isHex(rest[i+1]) || !isHex(rest[i+2]) {
 			return false
 		}
+		i += 2
 	}
 	return true
 }
+
+func isHex(c byte) bool { _, ok := escapeDigit(c); return ok }
 
 // urlPlain marks the bytes plainPageURL allows in a link's path, query and
 // fragment.
