@@ -47,11 +47,7 @@ func (c *csvWriter) End(*analysis.Result) error { return c.bw.Flush() }
 // text comes from the export, and whoever opens the file must not have it
 // executed.
 func appendCSVRow(buf []byte, j *itemJSON) []byte {
-	date := ""
-	if j.Date != nil {
-		date = *j.Date
-	}
-	row := [...]string{j.ID, j.File, strconv.Itoa(j.Line), j.Kind, date, j.DateBasis, j.Visibility,
+	row := [...]string{j.ID, j.File, strconv.Itoa(j.Line), j.Kind, j.Date.text(), j.DateBasis, j.Visibility,
 		j.Outcome, j.Reason, j.Confidence, strings.Join(j.Flags, "|"), j.Text}
 	for k := range row {
 		row[k] = defuseFormula(row[k])

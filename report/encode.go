@@ -24,7 +24,7 @@ func appendItemJSON(buf []byte, j *itemJSON) []byte {
 	buf = append(buf, `,"kind":`...)
 	buf = appendJSONString(buf, j.Kind)
 	buf = append(buf, `,"date":`...)
-	buf = appendJSONStringPtr(buf, j.Date)
+	buf = appendItemDate(buf, j.Date)
 	buf = append(buf, `,"date_basis":`...)
 	buf = appendJSONString(buf, j.DateBasis)
 	buf = appendOmitEmpty(buf, `,"visibility":`, j.Visibility)
@@ -45,13 +45,6 @@ func appendOmitEmpty(buf []byte, key, s string) []byte {
 	}
 	buf = append(buf, key...)
 	return appendJSONString(buf, s)
-}
-
-func appendJSONStringPtr(buf []byte, s *string) []byte {
-	if s == nil {
-		return append(buf, "null"...)
-	}
-	return appendJSONString(buf, *s)
 }
 
 // appendJSONStrings distinguishes nil from empty because encoding/json does:

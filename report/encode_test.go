@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // trickyStrings are the values where a hand-written encoder most easily
@@ -65,13 +66,13 @@ func checkCSVRecord(t testing.TB, fields []string) {
 	}
 }
 
-func strPtr(s string) *string { return &s }
-
 func TestAppendItemJSON(t *testing.T) {
 	items := []itemJSON{
 		{},
 		{Flags: []string{}},
-		{Date: strPtr(""), Flags: []string{""}},
+		{Date: itemDate{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)}, Flags: []string{""}},
+		{Date: itemDate{time.Date(2025, 11, 3, 23, 30, 59, 999999999, time.FixedZone("CET", 3600))}},
+		{Date: itemDate{time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)}},
 		realisticItem(),
 		{ID: "x", Line: -1, Flags: []string{"a", "b"}},
 		{Line: math.MaxInt, Flags: []string{"\u2028"}},
@@ -79,7 +80,7 @@ func TestAppendItemJSON(t *testing.T) {
 	}
 	for _, s := range trickyStrings {
 		items = append(items, itemJSON{
-			ID: s, File: s, Kind: s, Date: strPtr(s), DateBasis: s, Visibility: s,
+			ID: s, File: s, Kind: s, DateBasis: s, Visibility: s,
 			Outcome: s, Reason: s, Confidence: s, Flags: []string{s, s}, Text: s,
 		})
 	}
@@ -102,7 +103,7 @@ func TestAppendCSVRecord(t *testing.T) {
 // item once the buffer has grown.
 func TestAppendAllocs(t *testing.T) {
 	j := realisticItem()
-	row := []string{j.ID, j.File, "42", j.Kind, *j.Date, j.Text, "a\"b", " x", "\xff"}
+	row := []string{j.ID, j.File, "42", j.Kind, j.Date.text(), j.Text, "a\"b", " x", "\xff"}
 	buf := make([]byte, 0, 4096)
 	if n := testing.AllocsPerRun(100, func() { buf = appendItemJSON(buf[:0], &j) }); n != 0 {
 		t.Errorf("appendItemJSON: %v allocs, want 0", n)
@@ -126,19 +127,19 @@ func fuzzFlags(mode uint8, s string) []string {
 
 func FuzzAppendItemJSON(f *testing.F) {
 	for i, s := range trickyStrings {
-		f.Add(s, s, i, s, i%2 == 0, s, s, s, s, s, s, uint8(i), s+"|"+s, s)
+		f.Add(s, s, i, s, i%2 == 0, int64(i)*1e9, s, s, s, s, s, uint8(i), s+"|"+s, s)
 	}
-	f.Add("0123456789abcdef01234567", "messages.csv", 42, "message", true, "2023-04-05T06:07:08Z",
+	f.Add("0123456789abcdef01234567", "messages.csv", 42, "message", true, int64(1680674828),
 		"exact", "", "excluded", "private_messages", "high", uint8(2), "historical", "")
-	f.Fuzz(func(t *testing.T, id, file string, line int, kind string, hasDate bool, date, basis,
+	f.Fuzz(func(t *testing.T, id, file string, line int, kind string, hasDate bool, unix int64, basis,
 		vis, outcome, reason, conf string, flagMode uint8, flags, text string) {
 		j := itemJSON{
 			ID: id, File: file, Line: line, Kind: kind, DateBasis: basis,
 			Visibility: vis, Outcome: outcome, Reason: reason, Confidence: conf,
 			Flags: fuzzFlags(flagMode, flags), Text: text,
 		}
-		if hasDate {
-			j.Date = &date
+		if hasDate { // any instant, in a zone of its own
+			j.Date = itemDate{time.Unix(unix%(1<<36), unix%1e9).In(time.FixedZone("", int(unix%(14*3600))))}
 		}
 		checkItemJSON(t, &j)
 	})
@@ -162,7 +163,7 @@ func realisticItem() itemJSON {
 	text = string([]rune(text)[:140])
 	return itemJSON{
 		ID: "3f2a9c0d1e4b5a6978c0d1e2", File: "messages.csv", Line: 1234, Kind: "message",
-		Date: strPtr("2021-06-15T09:30:00Z"), DateBasis: "exact", Outcome: "excluded",
+		Date: itemDate{time.Date(2021, 6, 15, 9, 30, 0, 0, time.UTC)}, DateBasis: "exact", Outcome: "excluded",
 		Reason: "private_messages", Confidence: "high", Flags: []string{"historical"}, Text: text,
 	}
 }
@@ -192,4 +193,22 @@ func BenchmarkEncoderItemJSON(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(out.Len() - 1))
+}
+
+// TestItemDateJSON: an item's date is the JSON string of its RFC 3339 text
+// in UTC, as the result wrote it before it was appended in place, and null
+// when there is none.
+func TestItemDateJSON(t *testing.T) {
+	for _, d := range []time.Time{
+		{}, time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 11, 3, 0, 30, 0, 5, time.FixedZone("CET", 3600)),
+		time.Date(-20, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(12000, 1, 1, 0, 0, 0, 0, time.FixedZone("", -3*3600-1800)),
+	} {
+		want := []byte("null")
+		if !d.IsZero() {
+			want, _ = json.Marshal(d.UTC().Format(time.RFC3339))
+		}
+		if got := appendItemDate(nil, itemDate{d}); !bytes.Equal(got, want) {
+			t.Errorf("%v: %s, want %s", d, got, want)
+		}
+	}
 }
