@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -26,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
+	"exposure/analysis/analysistest"
 	"exposure/internal/chromium"
 	"exposure/internal/synth"
 	"exposure/web"
@@ -73,31 +73,7 @@ func realEngine(t *testing.T) func(context.Context, func(string, ...any)) ([]byt
 func zipSample(t *testing.T, dir string) string {
 	t.Helper()
 	name := filepath.Join(dir, "Complete_LinkedInDataExport_11-20-2026.zip")
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(sample, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(sample, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	})
-	if err == nil {
-		err = zw.Close()
-	}
-	if err == nil {
-		err = os.WriteFile(name, buf.Bytes(), 0o644)
-	}
-	if err != nil {
+	if err := os.WriteFile(name, analysistest.ZipFolder(t, sample), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return name
