@@ -39,7 +39,7 @@ func TestWebPageBench(t *testing.T) {
 	downloads := filepath.Join(dir, "downloads")
 	os.MkdirAll(downloads, 0o755)
 	s := startServe(t, eng)
-	bctx := newBrowser(t, dir, 1280, 900)
+	bctx := newBrowser(t, 1280, 900)
 	tb := openTab(t, bctx, strings.TrimSuffix(s.url, "/"), downloads)
 	mem := watchRenderers(t, chromedp.FromContext(bctx).Browser.Process().Pid)
 
@@ -246,7 +246,7 @@ func TestWebPageScreenshots(t *testing.T) {
 	archive := zipSample(t, dir)
 	s := startServe(t, eng)
 	for _, width := range []int64{1280, 390} {
-		bctx := newBrowser(t, filepath.Join(dir, strconv.FormatInt(width, 10)), int(width), 900)
+		bctx := newBrowser(t, int(width), 900)
 		for _, lang := range []string{"en", "fr"} {
 			for _, dark := range []bool{false, true} {
 				tb := openTab(t, bctx, strings.TrimSuffix(s.url, "/"), "")

@@ -6,9 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -27,6 +25,8 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
+	"exposure/analysis/analysistest"
+	"exposure/internal/chromium"
 	"exposure/internal/synth"
 	"exposure/web"
 )
@@ -69,49 +69,11 @@ func realEngine(t *testing.T) func(context.Context, func(string, ...any)) ([]byt
 	return func(context.Context, func(string, ...any)) ([]byte, []byte, error) { return e.wasm, e.wasmExec, nil }
 }
 
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium: .ci/run installs it")
-	}
-	t.Skip("no chromium or chrome found; install Debian's chromium to run the browser test")
-	return ""
-}
-
 // zipSample zips the sample export into dir under LinkedIn's name.
 func zipSample(t *testing.T, dir string) string {
 	t.Helper()
 	name := filepath.Join(dir, "Complete_LinkedInDataExport_11-20-2026.zip")
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(sample, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(sample, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	})
-	if err == nil {
-		err = zw.Close()
-	}
-	if err == nil {
-		err = os.WriteFile(name, buf.Bytes(), 0o644)
-	}
-	if err != nil {
+	if err := os.WriteFile(name, analysistest.ZipFolder(t, sample), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return name
@@ -137,34 +99,10 @@ func (tb *tab) note(list *[]string, format string, args ...any) {
 	*list = append(*list, fmt.Sprintf(format, args...))
 }
 
-// newBrowser starts headless Chromium.
-func newBrowser(t *testing.T, dir string, width, height int) context.Context {
+// newBrowser starts headless Chromium with a window of that size.
+func newBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
-	exe := chromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.WindowSize(width, height),
-		chromedp.UserDataDir(filepath.Join(dir, "chromium-profile")),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	bctx, cancelBrowser := chromedp.NewContext(alloc)
-	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return bctx
+	return chromium.Start(t, 6*time.Minute, chromedp.WindowSize(width, height))
 }
 
 // openTab opens a tab that lets requests to origin through (until cut)
@@ -263,9 +201,7 @@ func (tb *tab) cut(t *testing.T) {
 	tb.mu.Lock()
 	tb.offline = true
 	tb.mu.Unlock()
-	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
-	if _, err := chromedp.Call(tb.ctx, network.EmulateNetworkConditionsByRule,
-		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}}); err != nil {
+	if err := chromium.GoOffline(tb.ctx); err != nil {
 		t.Logf("Network.emulateNetworkConditionsByRule: %v (every request is failed all the same)", err)
 	}
 	if _, err := chromedp.Call(tb.ctx, network.OverrideNetworkState,
@@ -494,7 +430,7 @@ const chartsDrawnJS = `(() => { const c = document.querySelectorAll("div.chart")
 	return document.readyState === "complete" && c.length > 0 && [...c].every(d => d.getAttribute("data-drawn") === "true"); })()`
 
 func TestWebPage(t *testing.T) {
-	chromium(t)
+	chromium.Exe(t)
 	eng := realEngine(t)
 	dir := t.TempDir()
 	archive := zipSample(t, dir)
@@ -504,7 +440,7 @@ func TestWebPage(t *testing.T) {
 	}
 	s := startServe(t, eng)
 	origin := strings.TrimSuffix(s.url, "/")
-	bctx := newBrowser(t, dir, 1280, 900)
+	bctx := newBrowser(t, 1280, 900)
 	tb := openTab(t, bctx, origin, downloads)
 
 	const asOf = "2026-11-23"

@@ -8,7 +8,6 @@ import (
 	"html"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -25,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"exposure/analysis/analysistest"
+	"exposure/internal/chromium"
 	"exposure/parse"
 	"exposure/parse/parsetest"
 	"exposure/policy"
@@ -66,13 +66,7 @@ type browserPage struct {
 }
 
 func TestBrowserReport(t *testing.T) {
-	exe := findChromium()
-	if exe == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no chromium: .ci/run installs it")
-		}
-		t.Skip("no chromium or chrome found; install Debian's chromium to run the browser test")
-	}
+	chromium.Exe(t)
 	start := time.Now()
 	dir := t.TempDir()
 
@@ -90,50 +84,12 @@ func TestBrowserReport(t *testing.T) {
 			wantText: wantInjected},
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
-	defer cancel()
-	browserOut := &lockedWriter{w: &bytes.Buffer{}}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.UserDataDir(filepath.Join(dir, "chromium-profile")),
-		chromedp.CombinedOutput(browserOut),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	launch := time.Now()
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("starting %s: %v\n%s", exe, err, browserOut.String())
-	}
-	t.Logf("browser %s started in %v", exe, time.Since(launch).Round(time.Millisecond))
+	browserCtx := chromium.Start(t, 9*time.Minute)
 
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) { checkPageInBrowser(t, browserCtx, p) })
 	}
-	if t.Failed() {
-		t.Logf("browser output:\n%s", browserOut.String())
-	}
 	t.Logf("browser test took %v", time.Since(start).Round(time.Millisecond))
-}
-
-// findChromium looks for Debian's chromium first, then for other names.
-func findChromium() string {
-	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 func readExport(t *testing.T, dir string) *parse.Export {
@@ -394,7 +350,7 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 	if _, err := chromedp.Call(tabCtx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
 		t.Fatalf("Fetch.enable: %v", err)
 	}
-	if err := goOffline(tabCtx); err != nil {
+	if err := chromium.GoOffline(tabCtx); err != nil {
 		t.Fatalf("Network.emulateNetworkConditionsByRule: %v", err)
 	}
 	if _, err := chromedp.Call(tabCtx, network.OverrideNetworkState,
@@ -505,49 +461,4 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 	if p.layout {
 		checkLayout(t, tabCtx, p)
 	}
-}
-
-// goOffline turns the tab's network off. Chromium moved "offline" out of
-// each rule's conditions to the command's own parameters (Chromium 14x);
-// the form cdproto knows is tried first, then the newer one.
-func goOffline(ctx context.Context) error {
-	offline := network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}
-	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
-		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&offline}})
-	if err == nil {
-		return nil
-	}
-	type rule struct {
-		URLPattern         string  `json:"urlPattern"`
-		Latency            float64 `json:"latency"`
-		DownloadThroughput float64 `json:"downloadThroughput"`
-		UploadThroughput   float64 `json:"uploadThroughput"`
-	}
-	type params struct {
-		Offline bool   `json:"offline"`
-		Rules   []rule `json:"matchedNetworkConditions"`
-	}
-	byRule := cdp.Command[params, network.EmulateNetworkConditionsByRuleResult]{Method: network.CommandEmulateNetworkConditionsByRule}
-	if _, err2 := chromedp.Call(ctx, byRule, params{Offline: true, Rules: []rule{{DownloadThroughput: -1, UploadThroughput: -1}}}); err2 != nil {
-		return fmt.Errorf("%v; with offline as a parameter: %v", err, err2)
-	}
-	return nil
-}
-
-// lockedWriter lets the browser's output and the test read it safely.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  *bytes.Buffer
-}
-
-func (l *lockedWriter) Write(b []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(b)
-}
-
-func (l *lockedWriter) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.String()
 }
