@@ -243,6 +243,25 @@ func markCopies(src *source) {
 	}
 }
 
+// passOver reports whether a file listed in a folder is not one to read:
+// a folder, or a file noted as skipped (a link, which is never followed,
+// another file that is not a regular one, or operating-system litter).
+func (src *source) passOver(rel string, d fs.DirEntry) bool {
+	switch {
+	case d.IsDir():
+		return true
+	case d.Type()&fs.ModeSymlink != 0:
+		src.skipped = append(src.skipped, rel+" (symbolic link, not followed)")
+	case !d.Type().IsRegular():
+		src.skipped = append(src.skipped, rel+" (not a regular file)")
+	case isLitter(rel):
+		src.skipped = append(src.skipped, rel)
+	default:
+		return false
+	}
+	return true
+}
+
 // openDir lists a folder's files. A symbolic link given as the folder
 // itself is followed (a user's shortcut to their export); links inside it
 // never are: they could lead anywhere on the disk.
@@ -263,16 +282,7 @@ func openDir(p string, lim Limits) (*source, error) {
 		rel, _ := filepath.Rel(walkRoot, fp)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case d.IsDir():
-			return nil
-		case d.Type()&fs.ModeSymlink != 0:
-			src.skipped = append(src.skipped, rel+" (symbolic link, not followed)")
-			return nil
-		case !d.Type().IsRegular():
-			src.skipped = append(src.skipped, rel+" (not a regular file)")
-			return nil
-		case isLitter(rel):
-			src.skipped = append(src.skipped, rel)
+		case src.passOver(rel, d):
 			return nil
 		case len(names) >= lim.MaxEntries:
 			more++

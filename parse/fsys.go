@@ -35,17 +35,7 @@ func openFS(d DirFS) (*source, error) {
 		if err != nil {
 			return err
 		}
-		switch {
-		case e.IsDir():
-			return nil
-		case e.Type()&fs.ModeSymlink != 0:
-			src.skipped = append(src.skipped, rel+" (symbolic link, not followed)")
-			return nil
-		case !e.Type().IsRegular():
-			src.skipped = append(src.skipped, rel+" (not a regular file)")
-			return nil
-		case isLitter(rel):
-			src.skipped = append(src.skipped, rel)
+		if src.passOver(rel, e) {
 			return nil
 		}
 		sizes[rel] = -1

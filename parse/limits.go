@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -82,24 +83,12 @@ func (l Limits) Validate() error {
 // orDefaults fills the fields left zero with DefaultLimits'.
 func (l Limits) orDefaults() Limits {
 	d := DefaultLimits
-	if l.MaxInflated == 0 {
-		l.MaxInflated = d.MaxInflated
-	}
-	if l.MaxRatio == 0 {
-		l.MaxRatio = d.MaxRatio
-	}
-	if l.MaxTotal == 0 {
-		l.MaxTotal = d.MaxTotal
-	}
-	if l.MaxEntries == 0 {
-		l.MaxEntries = d.MaxEntries
-	}
-	if l.MaxField == 0 {
-		l.MaxField = d.MaxField
-	}
-	if l.MaxRecord == 0 {
-		l.MaxRecord = d.MaxRecord
-	}
+	l.MaxInflated = cmp.Or(l.MaxInflated, d.MaxInflated)
+	l.MaxRatio = cmp.Or(l.MaxRatio, d.MaxRatio)
+	l.MaxTotal = cmp.Or(l.MaxTotal, d.MaxTotal)
+	l.MaxEntries = cmp.Or(l.MaxEntries, d.MaxEntries)
+	l.MaxField = cmp.Or(l.MaxField, d.MaxField)
+	l.MaxRecord = cmp.Or(l.MaxRecord, d.MaxRecord)
 	return l
 }
 

@@ -77,6 +77,41 @@ func (s *lineSource) next() (line []byte, piece, ok bool) {
 	}
 }
 
+// lineRepair runs a repair that rewrites the text a line at a time: fix
+// writes a line to out, repaired or not. A piece of a line too long for a
+// record is written as it is, for the splitter to skip, and ends the quoted
+// field the text was in.
+type lineRepair struct {
+	src     lineSource
+	out     bytes.Buffer
+	inQuote bool // the line begins inside a quoted field
+	fix     func(l *lineRepair, line []byte)
+	*repairCtx
+}
+
+// lineRepairOf is the repair that fixes each line with fix.
+func lineRepairOf(fix func(l *lineRepair, line []byte)) func(*bufio.Reader, *repairCtx) io.Reader {
+	return func(r *bufio.Reader, rc *repairCtx) io.Reader {
+		return &lineRepair{src: lineSource{br: r, max: rc.maxLine}, fix: fix, repairCtx: rc}
+	}
+}
+
+func (l *lineRepair) Read(p []byte) (int, error) {
+	for l.out.Len() == 0 {
+		line, piece, ok := l.src.next()
+		switch {
+		case !ok:
+			return 0, io.EOF
+		case piece:
+			l.out.Write(line) // too long for a record: the splitter skips it
+			l.inQuote = false
+		default:
+			l.fix(l, line)
+		}
+	}
+	return l.out.Read(p)
+}
+
 // splitEOL separates a line from its ending ("\n", "\r\n" or none).
 func splitEOL(line []byte) (body, eol []byte) {
 	n := len(line)
@@ -290,50 +325,25 @@ func (c *commentsRepair) writeRequoted() {
 	c.counts[repairUnquotedMultiline]++
 }
 
-// searchQueriesRepair quotes the query of 2025 SearchQueries.csv rows that
-// were written with unquoted commas (§3 Q4): the first field is the time, the
-// rest of the line is the query.
-type searchQueriesRepair struct {
-	src     lineSource
-	out     bytes.Buffer
-	inQuote bool
-	*repairCtx
-}
+// newSearchQueriesRepair quotes the query of 2025 SearchQueries.csv rows
+// that were written with unquoted commas (§3 Q4): the first field is the
+// time, the rest of the line is the query.
+var newSearchQueriesRepair = lineRepairOf(searchQueryLine)
 
-func newSearchQueriesRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
-	return &searchQueriesRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
-}
-
-func (s *searchQueriesRepair) Read(p []byte) (int, error) {
-	for s.out.Len() == 0 {
-		line, piece, ok := s.src.next()
-		switch {
-		case !ok:
-			return 0, io.EOF
-		case piece:
-			s.out.Write(line) // too long to be a query: the splitter skips it
-			s.inQuote = false
-		default:
-			s.take(line)
-		}
-	}
-	return s.out.Read(p)
-}
-
-func (s *searchQueriesRepair) take(line []byte) {
+func searchQueryLine(s *lineRepair, line []byte) {
 	body, eol := splitEOL(line)
 	if !s.inQuote && len(body) > 0 && body[0] != '"' {
 		t, query, ok := bytes.Cut(body, []byte{','})
 		switch {
 		case !ok:
 		case len(query) > 0 && query[0] != '"' && bytes.IndexByte(query, ',') >= 0:
-			s.requote(t, query, eol, repairUnquotedCommas)
+			requoteQuery(s, t, query, eol, repairUnquotedCommas)
 			return
 		case len(query) > 0 && query[0] == '"' && strayQuote(query):
 			// An unquoted query that begins with a quote ("k"… line,
 			// 2025): read as quoted, its quote closes early and the
 			// rest of the line is not CSV. The query is the whole rest.
-			s.requote(t, query, eol, repairUnquotedQuery)
+			requoteQuery(s, t, query, eol, repairUnquotedQuery)
 			return
 		}
 	}
@@ -343,8 +353,8 @@ func (s *searchQueriesRepair) take(line []byte) {
 	s.out.Write(line)
 }
 
-// requote writes "time,<query quoted>" and counts the repair.
-func (s *searchQueriesRepair) requote(t, query, eol []byte, repair string) {
+// requoteQuery writes "time,<query quoted>" and counts the repair.
+func requoteQuery(s *lineRepair, t, query, eol []byte, repair string) {
 	s.out.Write(t)
 	s.out.WriteString(`,"`)
 	s.out.Write(bytes.ReplaceAll(query, []byte{'"'}, []byte(`""`)))
@@ -376,50 +386,25 @@ func strayQuote(field []byte) bool {
 	return false
 }
 
-// bareQuoteRepair reads a bare quote inside an unquoted field as the
+// newBareQuoteRepair reads a bare quote inside an unquoted field as the
 // character it is (`Our new 12" baking tray`, a real Shares.csv row), as
 // csv.Reader's LazyQuotes would, but only there: the field is re-quoted,
 // its quotes doubled, so that everything else keeps the strict reading.
 // Records and lines are unchanged; each record repaired is counted.
-type bareQuoteRepair struct {
-	src    lineSource
-	out    bytes.Buffer
-	quoted bool // the line begins inside a quoted field
-	*repairCtx
-}
+var newBareQuoteRepair = lineRepairOf(bareQuoteLine)
 
-func newBareQuoteRepair(r *bufio.Reader, rc *repairCtx) io.Reader {
-	return &bareQuoteRepair{src: lineSource{br: r, max: rc.maxLine}, repairCtx: rc}
-}
-
-func (b *bareQuoteRepair) Read(p []byte) (int, error) {
-	for b.out.Len() == 0 {
-		line, piece, ok := b.src.next()
-		switch {
-		case !ok:
-			return 0, io.EOF
-		case piece:
-			b.out.Write(line) // too long for a record: the splitter skips it
-			b.quoted = false
-		default:
-			b.take(line)
-		}
-	}
-	return b.out.Read(p)
-}
-
-// take walks the fields of one line as a strict csv.Reader would, and
-// re-quotes the unquoted fields that hold a quote.
-func (b *bareQuoteRepair) take(line []byte) {
+// bareQuoteLine walks the fields of one line as a strict csv.Reader would,
+// and re-quotes the unquoted fields that hold a quote.
+func bareQuoteLine(b *lineRepair, line []byte) {
 	body, eol := splitEOL(line)
 	var bare [][2]int // unquoted fields holding a quote
 	p := 0
-	if b.quoted {
-		p, b.quoted = quotedFieldEnd(body, 0)
+	if b.inQuote {
+		p, b.inQuote = quotedFieldEnd(body, 0)
 	}
-	for p >= 0 && !b.quoted {
+	for p >= 0 && !b.inQuote {
 		if p < len(body) && body[p] == '"' {
-			p, b.quoted = quotedFieldEnd(body, p+1)
+			p, b.inQuote = quotedFieldEnd(body, p+1)
 			continue
 		}
 		end := len(body)

@@ -371,7 +371,7 @@ func TestHTMLTexts(t *testing.T) {
 
 	for _, k := range parse.Kinds {
 		n, ok := kindNames[string(k)]
-		if !ok || n.en == "" || n.fr == "" {
+		if !ok || n.manyEN == "" || n.manyFR == "" {
 			t.Errorf("kind %q has no name in both languages", k)
 		}
 	}

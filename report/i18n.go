@@ -387,63 +387,96 @@ var regionNames = map[string]tr{
 	"US": {"United States and every other country", "États-Unis et tous les autres pays"},
 }
 
-// oneKind names one item of the kinds an explorer row can show (those the
-// policy may put in scope); the others keep their plural name.
-var oneKind = map[string]tr{
-	"profile": {"profile", "profil"}, "position": {"position", "poste"}, "education": {"education", "formation"},
-	"skill": {"skill", "compétence"}, "language": {"language", "langue"}, "certification": {"certification", "certification"},
-	"project": {"project", "projet"}, "publication": {"publication", "publication (profil)"}, "honor": {"honor", "distinction"},
-	"course": {"course", "cours"}, "volunteering": {"volunteering", "bénévolat"}, "organization": {"organization", "organisation"},
-	"patent": {"patent", "brevet"}, "cause": {"cause", "cause"},
-	"recommendation_received": {"recommendation received", "recommandation reçue"}, "recommendation_given": {"recommendation given", "recommandation donnée"},
-	"endorsement_received": {"endorsement received", "validation reçue"}, "endorsement_given": {"endorsement given", "validation donnée"},
-	"post": {"post", "publication"}, "article": {"article", "article"}, "comment": {"comment", "commentaire"},
-	"reaction": {"reaction", "réaction"}, "poll_vote": {"poll vote", "vote à un sondage"}, "repost": {"repost", "republication"},
-	"media": {"photo or video", "photo ou vidéo"}, "ai_conversation": {"AI assistant chat", "conversation avec l'IA"},
-	"screening_answer": {"saved screening answer", "réponse de présélection"}, "resume": {"résumé", "CV"}, "search_query": {"search", "recherche"},
+// kindWord names a kind in English and in French: one item of it, for the
+// kinds an explorer row can show (those the policy may put in scope), empty
+// for the others, which keep their plural; then its items, the kind's name.
+type kindWord struct{ oneEN, manyEN, oneFR, manyFR string }
+
+func (w kindWord) in(lang string) (one, many string) {
+	if lang == "fr" {
+		return w.oneFR, w.manyFR
+	}
+	return w.oneEN, w.manyEN
+}
+
+// kindNames are the kinds in words.
+var kindNames = map[string]kindWord{
+	"profile":                 {"profile", "profile", "profil", "profil"},
+	"position":                {"position", "positions", "poste", "postes"},
+	"education":               {"education", "education", "formation", "formation"},
+	"skill":                   {"skill", "skills", "compétence", "compétences"},
+	"language":                {"language", "languages", "langue", "langues"},
+	"certification":           {"certification", "certifications", "certification", "certifications"},
+	"project":                 {"project", "projects", "projet", "projets"},
+	"publication":             {"publication", "publications", "publication (profil)", "publications (profil)"},
+	"honor":                   {"honor", "honors", "distinction", "distinctions"},
+	"course":                  {"course", "courses", "cours", "cours"},
+	"volunteering":            {"volunteering", "volunteering", "bénévolat", "bénévolat"},
+	"organization":            {"organization", "organizations", "organisation", "organisations"},
+	"patent":                  {"patent", "patents", "brevet", "brevets"},
+	"cause":                   {"cause", "causes", "cause", "causes"},
+	"recommendation_received": {"recommendation received", "recommendations received", "recommandation reçue", "recommandations reçues"},
+	"recommendation_given":    {"recommendation given", "recommendations given", "recommandation donnée", "recommandations données"},
+	"endorsement_received":    {"endorsement received", "endorsements received", "validation reçue", "validations reçues"},
+	"endorsement_given":       {"endorsement given", "endorsements given", "validation donnée", "validations données"},
+	"post":                    {"post", "posts", "publication", "publications"},
+	"article":                 {"article", "articles", "article", "articles"},
+	"comment":                 {"comment", "comments", "commentaire", "commentaires"},
+	"reaction":                {"reaction", "reactions", "réaction", "réactions"},
+	"poll_vote":               {"poll vote", "poll votes", "vote à un sondage", "votes aux sondages"},
+	"repost":                  {"repost", "reposts", "republication", "republications"},
+	"media":                   {"photo or video", "photos and videos", "photo ou vidéo", "photos et vidéos"},
+	"connection":              {"", "connections", "", "relations"},
+	"invitation":              {"", "invitations", "", "invitations"},
+	"contact":                 {"", "imported contacts", "", "contacts importés"},
+	"note":                    {"", "notes on connections", "", "notes sur des relations"},
+	"message":                 {"", "private messages", "", "messages privés"},
+	"ai_conversation":         {"AI assistant chat", "AI assistant chats", "conversation avec l'IA", "conversations avec l'IA"},
+	"company_follow":          {"", "companies followed", "", "entreprises suivies"},
+	"member_follow":           {"", "members followed", "", "membres suivis"},
+	"hashtag_follow":          {"", "hashtags followed", "", "hashtags suivis"},
+	"saved_item":              {"", "saved items", "", "éléments enregistrés"},
+	"event":                   {"", "events", "", "événements"},
+	"learning":                {"", "LinkedIn Learning", "", "LinkedIn Learning"},
+	"review":                  {"", "reviews", "", "avis"},
+	"job_application":         {"", "job applications", "", "candidatures"},
+	"saved_job":               {"", "saved jobs", "", "offres enregistrées"},
+	"job_preference":          {"", "job preferences", "", "préférences d'emploi"},
+	"job_alert":               {"", "job alerts", "", "alertes emploi"},
+	"screening_answer":        {"saved screening answer", "saved screening answers", "réponse de présélection", "réponses de présélection enregistrées"},
+	"job_posting":             {"", "job postings", "", "offres publiées"},
+	"resume":                  {"résumé", "résumés", "CV", "CV"},
+	"search_query":            {"search", "searches", "recherche", "recherches"},
+	"login":                   {"", "logins", "", "connexions"},
+	"security_challenge":      {"", "security checks", "", "contrôles de sécurité"},
+	"account_status":          {"", "account status", "", "statut du compte"},
+	"ad_targeting":            {"", "ad targeting", "", "ciblage publicitaire"},
+	"inference":               {"", "inferences about you", "", "déductions sur vous"},
+	"ad_click":                {"", "ads clicked", "", "publicités cliquées"},
+	"ad_engagement":           {"", "ad engagement", "", "interactions publicitaires"},
+	"email_address":           {"", "e-mail addresses", "", "adresses e-mail"},
+	"phone_number":            {"", "phone numbers", "", "numéros de téléphone"},
+	"registration":            {"", "registration", "", "inscription"},
+	"verification":            {"", "verifications", "", "vérifications"},
+	"receipt":                 {"", "payments", "", "paiements"},
+	"marketplace":             {"", "services marketplace", "", "place de marché"},
+	"hashtag":                 {"", "hashtags you post about", "", "hashtags de vos publications"},
+	"calendar":                {"", "calendars", "", "agendas"},
+	"test_score":              {"", "test scores", "", "résultats de tests"},
 }
 
 // kindOne names one item of kind k.
 func kindOne(lang, kind string) string {
-	if n, ok := oneKind[kind]; ok {
-		return n.in(lang)
+	if one, _ := kindNames[kind].in(lang); one != "" {
+		return one
 	}
 	return kindName(lang, kind)
 }
 
-// kindNames are the kinds in words.
-var kindNames = map[string]tr{
-	"profile": {"profile", "profil"}, "position": {"positions", "postes"}, "education": {"education", "formation"},
-	"skill": {"skills", "compétences"}, "language": {"languages", "langues"}, "certification": {"certifications", "certifications"},
-	"project": {"projects", "projets"}, "publication": {"publications", "publications (profil)"}, "honor": {"honors", "distinctions"},
-	"course": {"courses", "cours"}, "volunteering": {"volunteering", "bénévolat"}, "organization": {"organizations", "organisations"},
-	"patent": {"patents", "brevets"}, "cause": {"causes", "causes"},
-	"recommendation_received": {"recommendations received", "recommandations reçues"}, "recommendation_given": {"recommendations given", "recommandations données"},
-	"endorsement_received": {"endorsements received", "validations reçues"}, "endorsement_given": {"endorsements given", "validations données"},
-	"post": {"posts", "publications"}, "article": {"articles", "articles"}, "comment": {"comments", "commentaires"},
-	"reaction": {"reactions", "réactions"}, "poll_vote": {"poll votes", "votes aux sondages"}, "repost": {"reposts", "republications"},
-	"media": {"photos and videos", "photos et vidéos"}, "connection": {"connections", "relations"}, "invitation": {"invitations", "invitations"},
-	"contact": {"imported contacts", "contacts importés"}, "note": {"notes on connections", "notes sur des relations"},
-	"message": {"private messages", "messages privés"}, "ai_conversation": {"AI assistant chats", "conversations avec l'IA"},
-	"company_follow": {"companies followed", "entreprises suivies"}, "member_follow": {"members followed", "membres suivis"},
-	"hashtag_follow": {"hashtags followed", "hashtags suivis"}, "saved_item": {"saved items", "éléments enregistrés"},
-	"event": {"events", "événements"}, "learning": {"LinkedIn Learning", "LinkedIn Learning"}, "review": {"reviews", "avis"},
-	"job_application": {"job applications", "candidatures"}, "saved_job": {"saved jobs", "offres enregistrées"},
-	"job_preference": {"job preferences", "préférences d'emploi"}, "job_alert": {"job alerts", "alertes emploi"},
-	"screening_answer": {"saved screening answers", "réponses de présélection enregistrées"}, "job_posting": {"job postings", "offres publiées"},
-	"resume": {"résumés", "CV"}, "search_query": {"searches", "recherches"}, "login": {"logins", "connexions"},
-	"security_challenge": {"security checks", "contrôles de sécurité"}, "account_status": {"account status", "statut du compte"},
-	"ad_targeting": {"ad targeting", "ciblage publicitaire"}, "inference": {"inferences about you", "déductions sur vous"},
-	"ad_click": {"ads clicked", "publicités cliquées"}, "ad_engagement": {"ad engagement", "interactions publicitaires"},
-	"email_address": {"e-mail addresses", "adresses e-mail"}, "phone_number": {"phone numbers", "numéros de téléphone"},
-	"registration": {"registration", "inscription"}, "verification": {"verifications", "vérifications"},
-	"receipt": {"payments", "paiements"}, "marketplace": {"services marketplace", "place de marché"},
-	"hashtag": {"hashtags you post about", "hashtags de vos publications"}, "calendar": {"calendars", "agendas"}, "test_score": {"test scores", "résultats de tests"},
-}
-
 func kindName(lang, kind string) string {
 	if n, ok := kindNames[kind]; ok {
-		return n.in(lang)
+		_, many := n.in(lang)
+		return many
 	}
 	return strings.ReplaceAll(kind, "_", " ")
 }

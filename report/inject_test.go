@@ -109,7 +109,12 @@ func tstSwapTexts(t *testing.T) {
 		}
 		return out
 	}
-	texts, kindNames, regionNames = swap(oldTexts), swap(oldKinds), swap(oldRegions)
+	kinds := make(map[string]kindWord, len(oldKinds))
+	for k, v := range oldKinds {
+		v.manyEN, v.manyFR = tstAllPayloads+" "+v.manyEN, tstAllPayloads+" "+v.manyFR
+		kinds[k] = v
+	}
+	texts, kindNames, regionNames = swap(oldTexts), kinds, swap(oldRegions)
 }
 
 // tstInjectionPolicy is the embedded policy with payloads in every text

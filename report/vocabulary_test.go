@@ -19,7 +19,7 @@ func TestEveryKindNamed(t *testing.T) {
 			t.Errorf("kind %s: no category in the embedded policy", k)
 		}
 		n, ok := kindNames[string(k)]
-		if !ok || n.en == "" || n.fr == "" {
+		if !ok || n.manyEN == "" || n.manyFR == "" {
 			t.Errorf("kind %s: no name in English and French (kindNames)", k)
 		}
 	}
