@@ -151,35 +151,47 @@ func readCSVChunks[T any](c *fileCtx, opt csvOptions, toItem rowFunc[T]) {
 		size = factsWindow
 	}
 	facts := c.facts
+	c.eachChunk(sp, size, c.factsOnly, func(chunk []byte, line int) {
+		data := chunkBuffer(chunk)
+		c.emit(len(chunk), func() *Batch {
+			b := parseChunk(c.e, c.kind, dec, *data, line, comma, opt.lazyQuotes, toItem, facts)
+			chunkBuffers.Put(data) // the items hold none of it: csv.Reader copies fields
+			return b
+		})
+	}, func(bad *recordError) {
+		c.emit(0, func() *Batch { return rejectedBatch(c.e, bad) })
+	})
+}
+
+// eachChunk hands the splitter's text to chunk, size bytes of whole
+// records at a time with the line of the first, and each record the
+// splitter leaves out to bad, until the text ends, a bound stops it, or
+// reading fails (a problem of the file); once, only the first chunk.
+func (c *fileCtx) eachChunk(sp *csvSplitter, size int, once bool, chunk func(data []byte, line int), bad func(*recordError)) {
 	last := 0
 	for {
-		chunk, line, lastStart, err := sp.next(size)
-		if len(chunk) > 0 {
-			data := chunkBuffer(chunk)
-			c.emit(len(chunk), func() *Batch {
-				b := parseChunk(c.e, c.kind, dec, *data, line, comma, opt.lazyQuotes, toItem, facts)
-				chunkBuffers.Put(data) // the items hold none of it: csv.Reader copies fields
-				return b
-			})
+		data, line, lastStart, err := sp.next(size)
+		if len(data) > 0 {
+			chunk(data, line)
 		}
 		if lastStart > 0 {
 			last = lastStart
 		}
-		var bad *recordError
+		var rec *recordError
 		switch {
-		case errors.As(err, &bad):
-			c.emit(0, func() *Batch { return rejectedBatch(c.e, bad) })
-			if bad.fatal() {
+		case errors.As(err, &rec):
+			bad(rec)
+			if rec.fatal() {
 				return
 			}
-			last = bad.EndLine
+			last = rec.EndLine
 		case err == io.EOF:
 			return
 		case err != nil:
 			c.fileProblem("reading stopped after line %d: %v", last, err)
 			return
 		}
-		if c.factsOnly {
+		if once {
 			return
 		}
 	}
@@ -506,33 +518,15 @@ func (c *fileCtx) countHeaderless(br *bufio.Reader, comma rune) {
 	sp := newCSVSplitter(br, comma, true)
 	sp.limit(c.lim.MaxField, c.lim.MaxRecord, true)
 	defer func() { c.reached = sp.reached() }()
-	rows, last := 0, 0
-	defer func() {
-		c.report.Rows += rows
-		c.report.Rejected += rows
-	}()
-	for {
-		chunk, _, lastStart, err := sp.next(chunkSize)
+	rows := 0
+	c.eachChunk(sp, chunkSize, false, func(chunk []byte, _ int) {
 		rows += countRecords(chunk, comma)
-		if lastStart > 0 {
-			last = lastStart
-		}
-		var bad *recordError
-		switch {
-		case errors.As(err, &bad):
-			rows++
-			c.problem(bad.Line, "%v", bad)
-			if bad.fatal() {
-				return
-			}
-			last = bad.EndLine
-		case err == io.EOF:
-			return
-		case err != nil:
-			c.fileProblem("reading stopped after line %d: %v", last, err)
-			return
-		}
-	}
+	}, func(bad *recordError) {
+		rows++
+		c.problem(bad.Line, "%v", bad)
+	})
+	c.report.Rows += rows
+	c.report.Rejected += rows
 }
 
 // countRecords counts the records of a chunk that are not all empty.
