@@ -371,7 +371,8 @@ type fileState struct {
 	rows     FileReport // counts, repairs, dates and problems from the rows
 	problems problemCounter
 	ids      idCounts
-	source   string // the part the file belongs to (entry.partKey)
+	fps      []uint64 // the fingerprints of the batch being ranked
+	source   string   // the part the file belongs to (entry.partKey)
 	dups     int
 }
 
@@ -421,9 +422,14 @@ func (f *fileState) addPart(p *FileReport) {
 // made the same day) distinct IDs by their rank among equals, which does
 // not depend on where they sit in the file.
 func (f *fileState) rank(b *Batch) {
+	f.fps = f.fps[:0]
 	for i := range b.Items {
+		f.fps = append(f.fps, fingerprintOf(idKey(b.Items[i].ID)))
+	}
+	f.ids.touch(f.fps)
+	for i, fp := range f.fps {
 		it := &b.Items[i]
-		if n := f.ids.add(idKey(it.ID)); n > 0 {
+		if n := f.ids.addFingerprint(fp); n > 0 {
 			it.ID = contentID(it.Kind, it.ID, strconv.Itoa(int(n)))
 			b.Renamed = append(b.Renamed, i)
 		}
