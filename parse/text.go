@@ -82,8 +82,18 @@ func Snippet(s string) string {
 	if runes <= maxText {
 		return out
 	}
-	r := []rune(out)
-	return strings.TrimRightFunc(string(r[:maxText-1]), unicode.IsSpace) + "…"
+	return strings.TrimRightFunc(out[:runeOffset(out, maxText-1)], unicode.IsSpace) + "…"
+}
+
+// runeOffset is where the rune after the first n runes of s starts.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // isPlain: c is printable ASCII other than the space, which Snippet
