@@ -48,47 +48,103 @@ func decodeStream(r io.Reader, invalid *int) (text *bufio.Reader, enc string, co
 }
 
 func validUTF8(br *bufio.Reader, invalid *int) *bufio.Reader {
-	return bufio.NewReaderSize(transform.NewReader(br, &utf8Repair{invalid: invalid}), 64<<10)
+	return bufio.NewReaderSize(&utf8Checker{r: br, invalid: invalid}, 64<<10)
 }
 
-// utf8Repair copies valid UTF-8 through and replaces each invalid byte
-// with U+FFFD, counting them.
-type utf8Repair struct{ invalid *int }
+// utf8Checker passes text through with each byte that is not part of valid
+// UTF-8 replaced by U+FFFD, and counts them. Valid text, nearly all of an
+// export, is read straight into the caller's buffer and only looked at
+// there: a transform.Reader copied every byte twice, through buffers of 4 KB.
+type utf8Checker struct {
+	r       io.Reader
+	invalid *int
+	carry   []byte // the start of a rune the last read cut, to go before the next
+	out     []byte // repaired text not yet returned
+	err     error  // the source's error, once it has given one
+}
 
-func (u *utf8Repair) Reset() {}
-
-func (u *utf8Repair) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for nSrc < len(src) {
-		// Fast path: copy the run of ASCII bytes at once.
-		run := asciiPrefix(src[nSrc:])
-		if run > 0 {
-			n := copy(dst[nDst:], src[nSrc:nSrc+run])
-			nDst, nSrc = nDst+n, nSrc+n
-			if n < run {
-				return nDst, nSrc, transform.ErrShortDst
-			}
+func (u *utf8Checker) Read(p []byte) (int, error) {
+	for {
+		if len(u.out) > 0 {
+			n := copy(p, u.out)
+			u.out = u.out[n:]
+			return n, nil
+		}
+		if u.err != nil && len(u.carry) == 0 {
+			return 0, u.err
+		}
+		if len(p) < 2*utf8.UTFMax { // too small for a cut rune and more: read into out
+			var buf [512]byte
+			n := u.read(buf[:])
+			v := validPrefix(buf[:n])
+			u.out = append(u.out, buf[:v]...)
+			u.repair(buf[v:n])
 			continue
 		}
-		r, size := utf8.DecodeRune(src[nSrc:])
-		if r == utf8.RuneError && size <= 1 {
-			if !atEOF && !utf8.FullRune(src[nSrc:]) {
-				return nDst, nSrc, transform.ErrShortSrc
-			}
-			if len(dst)-nDst < len(replacement) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst += copy(dst[nDst:], replacement)
-			nSrc++
-			*u.invalid++
-			continue
+		n := u.read(p)
+		v := validPrefix(p[:n])
+		u.repair(p[v:n]) // after the valid text, which goes first
+		if v > 0 {
+			return v, nil
 		}
-		if len(dst)-nDst < size {
-			return nDst, nSrc, transform.ErrShortDst
-		}
-		nDst += copy(dst[nDst:], src[nSrc:nSrc+size])
-		nSrc += size
 	}
-	return nDst, nSrc, nil
+}
+
+// read fills p with the rune cut last time and what the source gives.
+func (u *utf8Checker) read(p []byte) int {
+	n := copy(p, u.carry)
+	u.carry = u.carry[:0]
+	if u.err == nil {
+		m, err := u.r.Read(p[n:])
+		n += m
+		u.err = err
+	}
+	return n
+}
+
+// repair appends b to out with each invalid byte replaced, but for a rune
+// cut at its end, which it keeps in carry while the source has more.
+func (u *utf8Checker) repair(b []byte) {
+	for len(b) > 0 {
+		if n := asciiPrefix(b); n > 0 {
+			u.out = append(u.out, b[:n]...)
+			b = b[n:]
+			continue
+		}
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			if u.err == nil && !utf8.FullRune(b) {
+				u.carry = append(u.carry[:0], b...)
+				return
+			}
+			u.out = append(u.out, replacement...)
+			*u.invalid++
+			size = 1
+		} else {
+			u.out = append(u.out, b[:size]...)
+		}
+		b = b[size:]
+	}
+}
+
+// validPrefix is the length of b's longest prefix of whole, valid runes.
+func validPrefix(b []byte) int {
+	if utf8.Valid(b) {
+		return len(b)
+	}
+	i := 0
+	for i < len(b) {
+		if n := asciiPrefix(b[i:]); n > 0 {
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 const replacement = "\uFFFD"

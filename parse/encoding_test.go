@@ -37,15 +37,42 @@ func FuzzUTF8Repair(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		want, wantBad := repairRef(in)
-		for _, r := range []io.Reader{bytes.NewReader(in), iotest.OneByteReader(bytes.NewReader(in)), iotest.HalfReader(bytes.NewReader(in))} {
+		sources := func() []io.Reader {
+			return []io.Reader{bytes.NewReader(in), iotest.OneByteReader(bytes.NewReader(in)),
+				iotest.HalfReader(bytes.NewReader(in)), iotest.DataErrReader(bytes.NewReader(in))}
+		}
+		for _, r := range sources() {
 			bad := 0
-			got, err := io.ReadAll(validUTF8(bufio.NewReader(r), &bad))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != want || bad != wantBad {
-				t.Fatalf("got %q (%d bad), want %q (%d bad)", got, bad, want, wantBad)
-			}
+			checkRepaired(t, validUTF8(bufio.NewReader(r), &bad), &bad, want, wantBad)
+		}
+		// The checker alone, read a few bytes at a time (less than a rune
+		// and what follows it) and one at a time.
+		for _, r := range sources() {
+			bad := 0
+			checkRepaired(t, smallReads{&utf8Checker{r: r, invalid: &bad}, 7}, &bad, want, wantBad)
+		}
+		for _, r := range sources() {
+			bad := 0
+			checkRepaired(t, iotest.OneByteReader(&utf8Checker{r: r, invalid: &bad}), &bad, want, wantBad)
 		}
 	})
 }
+
+func checkRepaired(t *testing.T, r io.Reader, bad *int, want string, wantBad int) {
+	t.Helper()
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want || *bad != wantBad {
+		t.Fatalf("got %q (%d bad), want %q (%d bad)", got, *bad, want, wantBad)
+	}
+}
+
+// smallReads reads at most n bytes at a time.
+type smallReads struct {
+	r io.Reader
+	n int
+}
+
+func (s smallReads) Read(p []byte) (int, error) { return s.r.Read(p[:min(len(p), s.n)]) }
