@@ -18,7 +18,8 @@
 #   exposure report ARCHIVE -o report.html --json result.json
 #
 # and prints wall times, the ratios to each floor, peak RSS and the output
-# sizes, with PASS/FAIL against the targets. Both read the archive from the
+# sizes, with PASS/FAIL against the targets. The commands take turns, RUNS
+# rounds of them; every one reads the archive from the
 # page cache (it is read once before measuring). Needs Go, GNU time
 # (Debian: apt-get install time) and Info-ZIP unzip (apt-get install unzip).
 set -euo pipefail
@@ -73,25 +74,26 @@ fi
 uncompressed=$(unzip -Zt "$archive" | awk '{for (i = 1; i < NF; i++) if ($(i+1) ~ /^bytes/ && $i ~ /^[0-9]+$/) { print $i; exit }}')
 compressed=$(stat -c %s "$archive")
 
-# measure NAME CMD...: runs CMD under /usr/bin/time -v RUNS times; sets
-# wall_NAME (best, seconds) and rss_NAME (peak, KB).
+# measure NAME CMD...: runs CMD once under /usr/bin/time -v; keeps in
+# wall_NAME the best wall time (seconds) and in rss_NAME the highest peak
+# RSS (KB) of its runs so far.
 measure() {
-	local name=$1 best="" peak=0 log wall rss
+	local name=$1 log wall rss best peak
 	shift
 	log="$out/time-$name.txt"
-	for ((i = 1; i <= RUNS; i++)); do
-		/usr/bin/time -v -o "$log" "$@"
-		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-			n = split($2, p, ":"); s = 0
-			for (i = 1; i <= n; i++) s = s * 60 + p[i]
-			print s }' "$log")
-		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-		if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$wall; fi
-		if ((rss > peak)); then peak=$rss; fi
-		echo "   $name run $i: ${wall} s, peak RSS $((rss / 1024)) MB"
-	done
-	printf -v "wall_$name" '%s' "$best"
-	printf -v "rss_$name" '%s' "$peak"
+	/usr/bin/time -v -o "$log" "$@"
+	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+		n = split($2, p, ":"); s = 0
+		for (i = 1; i <= n; i++) s = s * 60 + p[i]
+		print s }' "$log")
+	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+	best_var="wall_$name" peak_var="rss_$name"
+	best=${!best_var:-} peak=${!peak_var:-0}
+	if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$wall; fi
+	if ((rss > peak)); then peak=$rss; fi
+	printf -v "$best_var" '%s' "$best"
+	printf -v "$peak_var" '%s' "$peak"
+	printf '   %-10s %6s s, peak RSS %4d MB\n' "$name" "$wall" "$((rss / 1024))"
 }
 
 quiet=--quiet
@@ -100,24 +102,23 @@ quiet=--quiet
 echo "== warm the page cache"
 cat "$archive" >/dev/null
 
-echo "== floor 1: unzip -p $archive > /dev/null"
-measure unzip sh -c 'unzip -p "$1" >/dev/null' sh "$archive"
-
-echo "== floor 2: csvfloor $archive (archive/zip + encoding/csv)"
-measure csv sh -c '"$1" "$2" >/dev/null' sh "$out/csvfloor" "$archive"
-
-echo "== exposure inspect $archive"
-measure inspect sh -c '"$1" inspect "$2" $3 >/dev/null' sh "$out/exposure" "$archive" "$quiet"
-
-echo "== exposure report $archive (HTML only)"
-measure html sh -c '"$1" report "$2" -o "$3/report.html" --region EU --opt-out 2025-12-01 --as-of 2026-11-23 $4 >/dev/null' \
-	sh "$out/exposure" "$archive" "$out" "$quiet"
-
-echo "== exposure report $archive --json"
-rm -f "$out/report.html" "$out/result.json"
-measure exposure sh -c '"$1" report "$2" -o "$3/report.html" --json "$3/result.json" \
-	--region EU --opt-out 2025-12-01 --as-of 2026-11-23 $4 >"$3/summary.txt" 2>"$3/stderr.txt"' \
-	sh "$out/exposure" "$archive" "$out" "$quiet"
+# The commands take turns, round after round, so that a machine whose
+# speed drifts (a shared one) slows every command alike rather than the
+# last one measured.
+for ((round = 1; round <= RUNS; round++)); do
+	echo "== round $round of $RUNS"
+	# floor 1: inflate every entry
+	measure unzip sh -c 'unzip -p "$1" >/dev/null' sh "$archive"
+	# floor 2: read every CSV record (archive/zip + encoding/csv)
+	measure csv sh -c '"$1" "$2" >/dev/null' sh "$out/csvfloor" "$archive"
+	measure inspect sh -c '"$1" inspect "$2" $3 >/dev/null' sh "$out/exposure" "$archive" "$quiet"
+	measure html sh -c '"$1" report "$2" -o "$3/report.html" --region EU --opt-out 2025-12-01 --as-of 2026-11-23 $4 >/dev/null' \
+		sh "$out/exposure" "$archive" "$out" "$quiet"
+	rm -f "$out/report.html" "$out/result.json"
+	measure exposure sh -c '"$1" report "$2" -o "$3/report.html" --json "$3/result.json" \
+		--region EU --opt-out 2025-12-01 --as-of 2026-11-23 $4 >"$3/summary.txt" 2>"$3/stderr.txt"' \
+		sh "$out/exposure" "$archive" "$out" "$quiet"
+done
 
 items=$(awk 'tolower($1) == "total" {print $2; exit}' "$out/summary.txt")
 report_b=$(stat -c %s "$out/report.html")
