@@ -603,6 +603,9 @@ func isEmptyRow[T any](row *T, extra map[string]string) bool {
 }
 
 func isParseError(err error) bool {
+	if err == nil { // most calls: errors.As would still allocate its target
+		return false
+	}
 	var pe *csv.ParseError
 	return errors.As(err, &pe)
 }
