@@ -84,6 +84,7 @@ func setupReport(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) error {
 
 // analyse runs the analysis with the progress bar.
 func analyse(stderr io.Writer, rf readFlags, src analysis.Source, opt analysis.Options) (*analysis.Result, error) {
+	limitMemory()
 	done := rf.watch(stderr, &src)
 	defer done()
 	return analysis.Run(src, opt)

@@ -57,7 +57,6 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = exitInput
 		}
 	}()
-	limitMemory()
 	cmd, rest := pickCommand(args)
 	if cmd == nil {
 		printUsage(stdout)
@@ -156,13 +155,15 @@ func removeTempsOnSignal() (stop func()) {
 	}
 }
 
-// softMemoryLimit is the memory the garbage collector keeps the command's
-// heap under (runtime/debug.SetMemoryLimit), so that peak RSS stays within
-// the 100 MB the README promises for any export size. Reading holds a few
-// dozen MB live (batches in flight, the newest items listed, the ranks'
-// filters); left to GOGC alone the heap grew to twice that before each
-// collection. The limit is soft: past it the collector runs more often,
-// never fails the analysis.
+// softMemoryLimit is the memory the garbage collector keeps the heap of
+// report and inspect under (runtime/debug.SetMemoryLimit), so that their
+// peak RSS stays within the 100 MB the README promises for any export
+// size. Reading holds a few dozen MB live (batches in flight, the newest
+// items listed, the ranks' filters); left to GOGC alone the heap grew to
+// twice that before each collection. The limit is soft: past it the
+// collector runs more often, never fails the analysis. Not for diff, whose
+// memory grows with the export by design (a record per item of the new
+// one): held under this limit it would collect without end.
 const softMemoryLimit = 72 << 20
 
 // limitMemory sets softMemoryLimit unless the user set GOMEMLIMIT.
