@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"exposure/internal/filemode"
 )
 
 // entry is one file of an export, opened on demand as a stream: nothing is
@@ -81,24 +83,9 @@ func openSource(p string, lim Limits) (*source, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		// Opening a named pipe would wait for a writer, forever.
-		return nil, &OpenError{p, "is " + modeName(fi.Mode()) + ", not a file or folder; give the .zip LinkedIn sent, or the folder it unzips to"}
+		return nil, &OpenError{p, "is " + filemode.Describe(fi.Mode()) + ", not a file or folder; give the .zip LinkedIn sent, or the folder it unzips to"}
 	}
 	return openZip(p, lim)
-}
-
-// modeName says what kind of non-regular file a mode describes.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "not a regular file"
 }
 
 // openRegular opens a file for reading only if it is a regular file, without
@@ -110,7 +97,7 @@ func openRegular(p string) (*os.File, error) {
 	}
 	fi, err := f.Stat()
 	if err == nil && !fi.Mode().IsRegular() {
-		err = fmt.Errorf("%s is %s, not a file", p, modeName(fi.Mode()))
+		err = fmt.Errorf("%s is %s, not a file", p, filemode.Describe(fi.Mode()))
 	}
 	if err != nil {
 		f.Close()

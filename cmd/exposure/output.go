@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"exposure/internal/filemode"
 )
 
 // outFile is an output being written. A regular file (or a new one) is
@@ -147,7 +149,7 @@ func createOutput(path string, inputs []string, stdout io.Writer) (*outFile, err
 	case err == nil && (fi.Mode()&fs.ModeCharDevice != 0 || fi.Mode()&fs.ModeNamedPipe != 0):
 		return o.openDirect()
 	case err == nil:
-		return nil, usagef("%s: not a regular file (%s); give a file's path", path, kindOfFile(fi.Mode()))
+		return nil, usagef("%s: not a regular file (%s); give a file's path", path, filemode.Describe(fi.Mode()))
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s: cannot create the output: %v", path, err)
 	}
@@ -172,18 +174,6 @@ func (o *outFile) openDirect() (*outFile, error) {
 	}
 	o.direct, o.w = f, f
 	return o, nil
-}
-
-func kindOfFile(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	}
-	return "a special file"
 }
 
 // commit puts the whole output in place.
