@@ -31,8 +31,8 @@ type rowDecoder[T any] struct {
 }
 
 // newRowDecoder binds the columns of header (as given to gocsv) to T's
-// fields. It fails only when T has a field kind it does not know how to
-// set as gocsv would; the caller then keeps to gocsv.
+// fields. It fails only when T has a field of a kind it does not set as
+// gocsv would (row structs hold strings and Dates): a bug of the reader.
 func newRowDecoder[T any](header []string, unknown bool) (*rowDecoder[T], error) {
 	bound, err := probeBinding[T](header)
 	if err != nil {

@@ -26,8 +26,10 @@
 //     sections: for a CSV file, a struct whose csv tags name its columns and
 //     whose item method makes a row's item with the helpers of rows.go
 //     (dated, started, undated), which name a date's column by its field.
-//   - archive.go, encoding.go, csvfile.go and repair.go open the entries,
-//     decode them, find and map the CSV header, and mend the known quirks.
+//   - archive.go, zipread.go, encoding.go, csvfile.go and repair.go open
+//     the entries, decode them, find and map the CSV header, and mend the
+//     known quirks; decode.go fills the row structs, binding columns to
+//     fields as gocsv does (learnt from gocsv once per file).
 //   - parse.go reads one entry (fileCtx); scan.go, split.go, idset.go and
 //     progress.go run the pipeline; id.go makes item IDs, text.go display
 //     texts; item.go and result.go are the types returned.
