@@ -170,7 +170,7 @@ func (s *Stream) Process(b *parse.Batch) {
 
 func (s *Stream) process(items []parse.Item, keep func(int) bool) *batchState {
 	st := s.newBatchState()
-	st.tally = newTally(s.topN)
+	st.tally = newTally(0) // lists no items: the ordered pass offers them to the result's
 	if s.whatIf != nil {
 		st.whatIf = s.r.Policy.NewWhatIf(s.r.Member, s.r.AsOf)
 		st.results = slices.Grow(st.results[:0], len(items))[:len(items)]
