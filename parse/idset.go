@@ -18,9 +18,9 @@ import (
 // Up to idMemoryLimit fingerprints are held in an open-addressing table;
 // past that, the table is sorted and written to a temporary file, and only
 // a Bloom filter and a sparse index of each such run stay in memory (about
-// 2.1 bytes per fingerprint instead of 16 or more). Each new fingerprint is tested
-// against every run's filter, and looked up on disk, one block read, when
-// a filter does not rule it out (0.1% of the time); a file of N rows makes
+// 2.1 bytes per fingerprint instead of 16 or more). Each new fingerprint is
+// tested against every run's filter, and looked up on disk, one block read,
+// when a filter does not rule it out (0.1% of the time); a file of N rows makes
 // N/idMemoryLimit runs. The file holds fingerprints of hashes, nothing of the
 // member's data, and is removed when the export's file is done. If it
 // cannot be written, the table grows in memory instead.
@@ -61,9 +61,10 @@ func fingerprintOf(key [idBytes]byte) uint64 { return binary.LittleEndian.Uint64
 func (c *idCounts) add(key [idBytes]byte) uint32 { return c.addFingerprint(fingerprintOf(key)) }
 
 // touch reads the slots a batch's fingerprints start at, and their blocks
-// of the runs' filters, before any of them is added. The table is larger than the processor's caches, and
-// reads that do not wait on one another overlap their misses; added one
-// by one, each row waited for its own (a tenth of a large file's time).
+// of the runs' filters, before any of them is added. The table and the
+// filters are larger than the processor's caches, and reads that do not
+// wait on one another overlap their misses; added one by one, each row
+// waited for its own (a tenth of a large file's time).
 func (c *idCounts) touch(fps []uint64) {
 	if c.n == 0 && len(c.runs) == 0 {
 		return
@@ -132,8 +133,8 @@ func (c *idCounts) insert(fp uint64) {
 	c.n++
 }
 
-// grow makes the table half as large again, so that it stays between half
-// and three quarters full.
+// grow doubles the table, so that it stays between a quarter and half
+// full.
 func (c *idCounts) grow() {
 	old := c.slots
 	c.slots = make([]uint64, max(1024, len(old)*2))
