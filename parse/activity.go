@@ -173,24 +173,25 @@ func linked(it Item, link string) Item {
 // not an item's page and gives "".
 func pageURL(link string) string {
 	link = strings.TrimSpace(link)
-	if len(link) > maxURL {
-		return ""
-	}
-	if plainPageURL(link) {
-		return strings.Clone(link)
-	}
-	if strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
-		return ""
-	}
-	u, err := url.Parse(link)
-	if err != nil || u.Scheme != "https" || u.User != nil || u.Opaque != "" {
-		return ""
-	}
-	host := strings.ToLower(u.Host)
-	if host != "linkedin.com" && !strings.HasSuffix(host, ".linkedin.com") {
+	if len(link) > maxURL || !plainPageURL(link) && !parsedPageURL(link) {
 		return ""
 	}
 	return strings.Clone(link)
+}
+
+// parsedPageURL reports whether url.Parse reads link as a page on
+// linkedin.com over https, with no user and nothing that could break out
+// of an HTML attribute.
+func parsedPageURL(link string) bool {
+	if strings.ContainsAny(link, " \t\r\n\"'<>\\`") {
+		return false
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.Opaque != "" {
+		return false
+	}
+	host := strings.ToLower(u.Host)
+	return host == "linkedin.com" || strings.HasSuffix(host, ".linkedin.com")
 }
 
 // plainPageURL reports, without parsing, whether link is a page on
