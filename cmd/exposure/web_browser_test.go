@@ -18,7 +18,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -116,30 +115,8 @@ func openTab(t *testing.T, bctx context.Context, origin, downloads string) *tab 
 	}
 	tb := &tab{ctx: ctx, origin: origin, dl: make(chan string, 4)}
 	err := chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range ev.Args {
-					if a.Value != nil {
-						args = append(args, string(a.Value))
-					} else {
-						args = append(args, a.Description)
-					}
-				}
-				tb.note(&tb.errors, "console.%s: %s", ev.Type, strings.Join(args, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			text := d.Text
-			if d.Exception != nil {
-				text += " " + d.Exception.Description
-			}
-			tb.note(&tb.errors, "exception at %s:%d: %s", d.URL, d.LineNumber+1, text)
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError {
-				tb.note(&tb.errors, "log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-			}
+		if problem, ok := chromium.PageProblem(ev, false); ok {
+			tb.note(&tb.errors, "%s", problem)
 		}
 	})
 	if err != nil {

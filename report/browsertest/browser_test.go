@@ -17,10 +17,8 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
-	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/performance"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"exposure/analysis/analysistest"
@@ -297,30 +295,10 @@ func checkPageInBrowser(t *testing.T, browserCtx context.Context, p browserPage)
 		*list = append(*list, fmt.Sprintf(format, args...))
 	}
 	err = chromedp.Listen(tabCtx, func(ev any) {
+		if problem, ok := chromium.PageProblem(ev, true); ok {
+			note(&problems, "%s", problem)
+		}
 		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range ev.Args {
-					if a.Value != nil {
-						args = append(args, string(a.Value))
-					} else {
-						args = append(args, a.Description)
-					}
-				}
-				note(&problems, "console.%s: %s", ev.Type, strings.Join(args, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			text := d.Text
-			if d.Exception != nil {
-				text += " " + d.Exception.Description
-			}
-			note(&problems, "exception at %s:%d: %s", d.URL, d.LineNumber+1, text)
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
-				note(&problems, "log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-			}
 		case *network.EventRequestWillBeSent:
 			if ev.Request.URL != pageURL {
 				note(&requests, "%s %s", ev.Type, ev.Request.URL)
