@@ -87,13 +87,23 @@ func render(w io.Writer, src, lang string, data any) error {
 // cspFor allows exactly the two inline scripts, inline styles (ECharts sets
 // element styles), and nothing from anywhere else.
 func cspFor(scripts ...string) string {
-	var hashes []string
-	for _, s := range scripts {
-		sum := sha256.Sum256([]byte(s))
-		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
-	}
-	return "default-src 'none'; script-src " + strings.Join(hashes, " ") +
+	return "default-src 'none'; script-src " + strings.Join(scriptHashes(scripts...), " ") +
 		"; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+}
+
+// ScriptHashes are the Content-Security-Policy sources ('sha256-…') of the
+// inline scripts that every report and comparison page carries with the
+// embedded ECharts. A page that shows one in a frame, whose policy the
+// frame inherits, must allow them.
+func ScriptHashes() []string { return scriptHashes(string(echartsJS), bootJS) }
+
+func scriptHashes(scripts ...string) []string {
+	hashes := make([]string, len(scripts))
+	for i, s := range scripts {
+		sum := sha256.Sum256([]byte(s))
+		hashes[i] = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	return hashes
 }
 
 type page struct {

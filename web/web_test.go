@@ -31,31 +31,47 @@ func newApp(t *testing.T) *App {
 	return a
 }
 
-// The page's policy allows the report's inline scripts, whatever they
-// are, since the report is shown in a frame that inherits the policy; and
-// it allows no connection, no other origin, and no eval.
+var (
+	cspMeta = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+	cspHash = regexp.MustCompile(`'sha256-[A-Za-z0-9+/=]+'`)
+)
+
+// The page's policy allows the inline scripts of the report and of the
+// comparison, whatever they are, since both are shown in a frame that
+// inherits the policy; and it allows no connection, no other origin, and
+// no eval.
 func TestPageCSPAllowsTheReport(t *testing.T) {
-	r, err := analysis.Run(analysis.Source{Paths: []string{"../sample_export"}},
-		analysis.Options{Policy: policy.Default(), Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	src := analysis.Source{Paths: []string{"../sample_export"}}
+	opt := analysis.Options{Policy: policy.Default(), Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+	r, err := analysis.Run(src, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var page bytes.Buffer
+	d, err := analysis.Compare(src, src, opt, opt, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, diff bytes.Buffer
 	if err := report.WriteHTML(&page, r, report.HTMLOptions{Lang: "fr"}); err != nil {
 		t.Fatal(err)
 	}
-	m := cspMeta.FindSubmatch(page.Bytes())
-	if m == nil {
-		t.Fatal("the report has no Content-Security-Policy")
+	if err := report.WriteDiffHTML(&diff, d, report.HTMLOptions{Lang: "en"}); err != nil {
+		t.Fatal(err)
 	}
 	csp := PageCSP()
-	hashes := cspHash.FindAllString(html.UnescapeString(string(m[1])), -1)
-	if len(hashes) < 2 {
-		t.Fatalf("the report's policy lists %d script hashes", len(hashes))
-	}
-	for _, h := range hashes {
-		if !strings.Contains(csp, h) {
-			t.Errorf("the page's policy lacks the report's script %s", h)
+	for name, b := range map[string][]byte{"report": page.Bytes(), "comparison": diff.Bytes()} {
+		m := cspMeta.FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("the %s has no Content-Security-Policy", name)
+		}
+		hashes := cspHash.FindAllString(html.UnescapeString(string(m[1])), -1)
+		if len(hashes) < 2 {
+			t.Fatalf("the %s's policy lists %d script hashes", name, len(hashes))
+		}
+		for _, h := range hashes {
+			if !strings.Contains(csp, h) {
+				t.Errorf("the page's policy lacks the %s's script %s", name, h)
+			}
 		}
 	}
 	for _, want := range []string{"default-src 'none'", "connect-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src blob:", "form-action 'none'", "base-uri 'none'"} {
