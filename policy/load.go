@@ -16,37 +16,26 @@ import (
 
 // The raw file, as YAML gives it. Decoding uses KnownFields, so a misspelt key is an error.
 type rawPolicy struct {
-	ID          string               `yaml:"id"`
-	Version     string               `yaml:"version"`
-	Title       string               `yaml:"title"`
-	Setting     string               `yaml:"setting"`
-	Toggle      string               `yaml:"toggle"`
-	Sources     map[string]rawSource `yaml:"sources"`
-	Regions     []rawRegion          `yaml:"regions"`
-	Categories  []rawCategory        `yaml:"categories"`
-	Rules       rawRules             `yaml:"rules"`
-	Assumptions []rawAssumption      `yaml:"assumptions"`
-	Changelog   []rawChange          `yaml:"changelog"`
-	Controls    []rawControl         `yaml:"controls"`
-	Purposes    []rawPurpose         `yaml:"purposes"`
+	ID          string            `yaml:"id"`
+	Version     string            `yaml:"version"`
+	Title       string            `yaml:"title"`
+	Setting     string            `yaml:"setting"`
+	Toggle      string            `yaml:"toggle"`
+	Sources     map[string]Source `yaml:"sources"` // a source's ID is its key
+	Regions     []rawRegion       `yaml:"regions"`
+	Categories  []rawCategory     `yaml:"categories"`
+	Rules       rawRules          `yaml:"rules"`
+	Assumptions []rawAssumption   `yaml:"assumptions"`
+	Changelog   []rawChange       `yaml:"changelog"`
+	Controls    []rawControl      `yaml:"controls"`
+	Purposes    []rawPurpose      `yaml:"purposes"`
 }
 
-type rawSource struct {
-	Title     string      `yaml:"title"`
-	Publisher string      `yaml:"publisher"`
-	Date      string      `yaml:"date"`
-	URL       string      `yaml:"url"`
-	Via       string      `yaml:"via"`
-	Primary   bool        `yaml:"primary"`
-	Archive   *rawArchive `yaml:"archive"`
-	Archived  string      `yaml:"archived"`
-	Accessed  string      `yaml:"accessed"`
-}
-
-type rawArchive struct {
-	Repo   string `yaml:"repo"`
-	Path   string `yaml:"path"`
-	Commit string `yaml:"commit"`
+// rawBasis is what every statement of the file carries, inline: a note
+// and the keys of its sources in the library (Basis once loaded).
+type rawBasis struct {
+	Note    string   `yaml:"note"`
+	Sources []string `yaml:"sources"`
 }
 
 type rawChange struct {
@@ -56,20 +45,11 @@ type rawChange struct {
 	Sources []string `yaml:"sources"`
 }
 
+// rawControl is a control as the file has it: its basis is loaded apart,
+// its regions and texts are checked and tidied.
 type rawControl struct {
-	ID         string   `yaml:"id"`
-	Name       string   `yaml:"name"`
-	Label      string   `yaml:"label"`
-	Path       string   `yaml:"path"`
-	URL        string   `yaml:"url"`
-	AlsoURLs   []string `yaml:"also_urls"`
-	Regions    []string `yaml:"regions"`
-	GPC        []string `yaml:"gpc"`
-	Flag       string   `yaml:"flag"`
-	Covers     string   `yaml:"covers"`
-	NotOffered string   `yaml:"not_offered"`
-	Note       string   `yaml:"note"`
-	Sources    []string `yaml:"sources"`
+	Control  `yaml:",inline"`
+	rawBasis `yaml:",inline"`
 }
 
 type rawPurpose struct {
@@ -83,42 +63,33 @@ type rawPurpose struct {
 	Data        []string    `yaml:"data"`
 	NotInExport string      `yaml:"not_in_export"`
 	Windows     []rawWindow `yaml:"windows"`
-	Note        string      `yaml:"note"`
-	Sources     []string    `yaml:"sources"`
+	rawBasis    `yaml:",inline"`
 }
 
 type rawRegionScope struct {
-	Regions []string `yaml:"regions"`
-	Scope   string   `yaml:"scope"`
-	Note    string   `yaml:"note"`
-	Sources []string `yaml:"sources"`
-}
-
-type rawBasis struct {
-	Note    string   `yaml:"note"`
-	Sources []string `yaml:"sources"`
+	Regions  []string `yaml:"regions"`
+	Scope    string   `yaml:"scope"`
+	rawBasis `yaml:",inline"`
 }
 
 type rawRegion struct {
 	Code              string      `yaml:"code"`
 	Name              string      `yaml:"name"`
-	Note              string      `yaml:"note"`
-	Sources           []string    `yaml:"sources"`
 	Countries         []string    `yaml:"countries"`
 	RestOfWorld       bool        `yaml:"rest_of_world"`
 	LookbackCutoff    *string     `yaml:"lookback_cutoff"`
 	LookbackUncertain bool        `yaml:"lookback_uncertain"`
 	Windows           []rawWindow `yaml:"windows"`
+	rawBasis          `yaml:",inline"`
 }
 
 type rawWindow struct {
-	Start          string   `yaml:"start"`
-	End            *string  `yaml:"end"`
-	StartUncertain bool     `yaml:"start_uncertain"`
-	EndUncertain   bool     `yaml:"end_uncertain"`
-	Confidence     string   `yaml:"confidence"`
-	Note           string   `yaml:"note"`
-	Sources        []string `yaml:"sources"`
+	Start          string  `yaml:"start"`
+	End            *string `yaml:"end"`
+	StartUncertain bool    `yaml:"start_uncertain"`
+	EndUncertain   bool    `yaml:"end_uncertain"`
+	Confidence     string  `yaml:"confidence"`
+	rawBasis       `yaml:",inline"`
 }
 
 type rawCategory struct {
@@ -127,46 +98,39 @@ type rawCategory struct {
 	Kinds    []string         `yaml:"kinds"`
 	Flags    []string         `yaml:"flags"`
 	ByRegion []rawRegionScope `yaml:"by_region"`
-	Note     string           `yaml:"note"`
-	Sources  []string         `yaml:"sources"`
+	rawBasis `yaml:",inline"`
 }
 
 type rawRules struct {
 	OptOut struct {
-		Effective            string   `yaml:"effective"`
-		ContinuedUsePossible bool     `yaml:"continued_use_possible"`
-		Note                 string   `yaml:"note"`
-		Sources              []string `yaml:"sources"`
+		Effective            string `yaml:"effective"`
+		ContinuedUsePossible bool   `yaml:"continued_use_possible"`
+		rawBasis             `yaml:",inline"`
 	} `yaml:"opt_out"`
 	Visibility struct {
-		Kinds   []string `yaml:"kinds"`
-		Public  []string `yaml:"public"`
-		Note    string   `yaml:"note"`
-		Sources []string `yaml:"sources"`
+		Kinds    []string `yaml:"kinds"`
+		Public   []string `yaml:"public"`
+		rawBasis `yaml:",inline"`
 	} `yaml:"visibility"`
 	Minor struct {
-		Age     int      `yaml:"age"`
-		Note    string   `yaml:"note"`
-		Sources []string `yaml:"sources"`
+		Age      int `yaml:"age"`
+		rawBasis `yaml:",inline"`
 	} `yaml:"minor"`
 	Lookback rawBasis `yaml:"lookback"`
 	Undated  struct {
-		Assume  string   `yaml:"assume"`
-		Note    string   `yaml:"note"`
-		Sources []string `yaml:"sources"`
+		Assume   string `yaml:"assume"`
+		rawBasis `yaml:",inline"`
 	} `yaml:"undated"`
 	NotStarted struct {
-		Outcome string   `yaml:"outcome"`
-		Reason  string   `yaml:"reason"`
-		Note    string   `yaml:"note"`
-		Sources []string `yaml:"sources"`
+		Outcome  string `yaml:"outcome"`
+		Reason   string `yaml:"reason"`
+		rawBasis `yaml:",inline"`
 	} `yaml:"not_started"`
 }
 
 type rawAssumption struct {
-	ID      string   `yaml:"id"`
-	Note    string   `yaml:"note"`
-	Sources []string `yaml:"sources"`
+	ID       string `yaml:"id"`
+	rawBasis `yaml:",inline"`
 }
 
 // loader holds what validation needs: the file name, the node tree for line numbers, and the
@@ -329,7 +293,7 @@ func (l *loader) build(raw *rawPolicy) *Policy {
 		}
 		seen[a.ID] = true
 		p.Assumptions = append(p.Assumptions, Assumption{ID: a.ID,
-			Basis: l.basis(at, "assumption "+a.ID, a.Note, a.Sources)})
+			Basis: l.basis(at, "assumption "+a.ID, a.rawBasis)})
 	}
 	return p
 }
@@ -363,8 +327,8 @@ func (l *loader) sources(raw *rawPolicy, p *Policy) {
 		case s.Accessed != "" && !validDay(s.Accessed):
 			l.fail(with(at, "accessed"), "bad date %q for the access to source %s (want YYYY-MM-DD)", s.Accessed, id)
 		}
-		src := Source{ID: id, Title: s.Title, Publisher: s.Publisher, Date: s.Date, URL: s.URL, Via: s.Via, Primary: s.Primary,
-			Archived: s.Archived, Accessed: s.Accessed}
+		src := s
+		src.ID = id
 		if a := s.Archive; a != nil {
 			aat := with(at, "archive")
 			switch {
@@ -375,8 +339,7 @@ func (l *loader) sources(raw *rawPolicy, p *Policy) {
 			case !commitRe.MatchString(a.Commit):
 				l.fail(with(aat, "commit"), "source %s: archive commit %q is not 40 hex digits", id, a.Commit)
 			}
-			src.Archive = &Archive{Repo: a.Repo, Path: a.Path, Commit: a.Commit}
-			want := archiveURL(src.Archive)
+			want := archiveURL(a)
 			if src.Via == "" {
 				src.Via = want
 			} else if src.Via != want {
@@ -405,19 +368,19 @@ func isURL(s string) bool {
 }
 
 // basis checks a rule's note and sources and resolves the source IDs.
-func (l *loader) basis(at []any, what, note string, ids []string) Basis {
-	note = strings.TrimSpace(note)
+func (l *loader) basis(at []any, what string, rb rawBasis) Basis {
+	note := strings.TrimSpace(rb.Note)
 	if note == "" {
 		l.fail(at, "%s has no note", what)
 	}
 	if strings.Contains(note, "\n") {
 		l.fail(with(at, "note"), "%s: the note must be one line", what)
 	}
-	if len(ids) == 0 {
+	if len(rb.Sources) == 0 {
 		l.fail(at, "%s has no source", what)
 	}
 	b := Basis{Note: note, Line: l.line(at...)}
-	for i, id := range ids {
+	for i, id := range rb.Sources {
 		s, ok := l.lib[id]
 		if !ok {
 			l.fail(with(at, "sources", i), "%s cites unknown source %q", what, id)
@@ -455,7 +418,7 @@ func (l *loader) regions(raw *rawPolicy, p *Policy) {
 			l.fail(at, "region %s has no name", code)
 		}
 		r := Region{Code: code, Name: rr.Name, RestOfWorld: rr.RestOfWorld, LookbackUncertain: rr.LookbackUncertain,
-			Basis: l.basis(at, "region "+code, rr.Note, rr.Sources), cutoff: negInf}
+			Basis: l.basis(at, "region "+code, rr.rawBasis), cutoff: negInf}
 		for j, c := range rr.Countries {
 			canon, ok := canonicalCountry(c)
 			if !ok {
@@ -504,7 +467,7 @@ func (l *loader) windows(at []any, owner string, raws []rawWindow) []Window {
 		wat := with(at, "windows", j)
 		what := fmt.Sprintf("window %d of %s", j+1, owner)
 		w := Window{StartUncertain: rw.StartUncertain, EndUncertain: rw.EndUncertain,
-			Basis: l.basis(wat, what, rw.Note, rw.Sources), end: posInf}
+			Basis: l.basis(wat, what, rw.rawBasis), end: posInf}
 		if rw.Start == "" {
 			l.fail(wat, "%s has no start", what)
 		}
@@ -576,7 +539,7 @@ func (l *loader) categories(raw *rawPolicy, p *Policy) {
 			}
 		}
 		c := Category{Name: rc.Category, Scope: rc.Scope, Kinds: rc.Kinds, Flags: rc.Flags,
-			Basis: l.basis(at, "category "+rc.Category, rc.Note, rc.Sources)}
+			Basis: l.basis(at, "category "+rc.Category, rc.rawBasis)}
 		inRule := map[string]bool{}
 		for j, rs := range rc.ByRegion {
 			sat := with(at, "by_region", j)
@@ -597,7 +560,7 @@ func (l *loader) categories(raw *rawPolicy, p *Policy) {
 			if rs.Scope == rc.Scope {
 				l.fail(with(sat, "scope"), "%s sets the category's own scope %s", what, rs.Scope)
 			}
-			c.ByRegion = append(c.ByRegion, RegionScope{Regions: codes, Scope: rs.Scope, Basis: l.basis(sat, what, rs.Note, rs.Sources)})
+			c.ByRegion = append(c.ByRegion, RegionScope{Regions: codes, Scope: rs.Scope, Basis: l.basis(sat, what, rs.rawBasis)})
 		}
 		p.Categories = append(p.Categories, c)
 	}
@@ -627,10 +590,10 @@ func (l *loader) rules(raw *rawPolicy, p *Policy) {
 		l.fail(with(at, "effective"), "rule opt_out: effective must be \"earliest\" (the earlier of opt-out and objection), not %q", r.OptOut.Effective)
 	}
 	p.Rules.OptOut = OptOutRule{Effective: r.OptOut.Effective, ContinuedUsePossible: r.OptOut.ContinuedUsePossible,
-		Basis: l.basis(at, "rule opt_out", r.OptOut.Note, r.OptOut.Sources)}
+		Basis: l.basis(at, "rule opt_out", r.OptOut.rawBasis)}
 
 	at = path("rules", "visibility")
-	vb := l.basis(at, "rule visibility", r.Visibility.Note, r.Visibility.Sources)
+	vb := l.basis(at, "rule visibility", r.Visibility.rawBasis)
 	for j, k := range r.Visibility.Kinds {
 		if _, ok := p.byKind[k]; !ok {
 			l.fail(with(at, "kinds", j), "rule visibility names kind %q, which is not in the category map", k)
@@ -647,15 +610,15 @@ func (l *loader) rules(raw *rawPolicy, p *Policy) {
 	if r.Minor.Age < 1 || r.Minor.Age > 30 {
 		l.fail(with(at, "age"), "rule minor: age %d is not plausible", r.Minor.Age)
 	}
-	p.Rules.Minor = MinorRule{Age: r.Minor.Age, Basis: l.basis(at, "rule minor", r.Minor.Note, r.Minor.Sources)}
+	p.Rules.Minor = MinorRule{Age: r.Minor.Age, Basis: l.basis(at, "rule minor", r.Minor.rawBasis)}
 
-	p.Rules.Lookback = l.basis(path("rules", "lookback"), "rule lookback", r.Lookback.Note, r.Lookback.Sources)
+	p.Rules.Lookback = l.basis(path("rules", "lookback"), "rule lookback", r.Lookback)
 
 	at = path("rules", "undated")
 	if r.Undated.Assume != "since_registration" {
 		l.fail(with(at, "assume"), "rule undated: assume must be \"since_registration\", not %q", r.Undated.Assume)
 	}
-	p.Rules.Undated = UndatedRule{Assume: r.Undated.Assume, Basis: l.basis(at, "rule undated", r.Undated.Note, r.Undated.Sources)}
+	p.Rules.Undated = UndatedRule{Assume: r.Undated.Assume, Basis: l.basis(at, "rule undated", r.Undated.rawBasis)}
 
 	at = path("rules", "not_started")
 	nsOutcome, ok := ParseOutcome(r.NotStarted.Outcome)
@@ -666,7 +629,7 @@ func (l *loader) rules(raw *rawPolicy, p *Policy) {
 		l.fail(with(at, "reason"), "rule not_started: bad reason %q", r.NotStarted.Reason)
 	}
 	p.Rules.NotStarted = NotStartedRule{Outcome: nsOutcome, Reason: Reason(r.NotStarted.Reason),
-		Basis: l.basis(at, "rule not_started", r.NotStarted.Note, r.NotStarted.Sources)}
+		Basis: l.basis(at, "rule not_started", r.NotStarted.rawBasis)}
 }
 
 // flagRe: the command-line flags a control may record the day of.
@@ -732,10 +695,11 @@ func (l *loader) controls(raw *rawPolicy, p *Policy) {
 				l.fail(with(at, "gpc", j), "%s honours GPC in %s, where it is not offered", what, g)
 			}
 		}
-		p.Controls = append(p.Controls, Control{ID: rc.ID, Name: rc.Name, Label: rc.Label, Path: strings.TrimSpace(rc.Path),
-			URL: rc.URL, AlsoURLs: rc.AlsoURLs, Regions: regions, GPC: gpc, Flag: rc.Flag,
-			Covers: strings.TrimSpace(rc.Covers), NotOffered: strings.TrimSpace(rc.NotOffered),
-			Basis: l.basis(at, what, rc.Note, rc.Sources)})
+		c := rc.Control
+		c.Path, c.Covers, c.NotOffered = strings.TrimSpace(c.Path), strings.TrimSpace(c.Covers), strings.TrimSpace(c.NotOffered)
+		c.Regions, c.GPC = regions, gpc
+		c.Basis = l.basis(at, what, rc.rawBasis)
+		p.Controls = append(p.Controls, c)
 	}
 }
 
@@ -767,7 +731,7 @@ func (l *loader) purposes(raw *rawPolicy, p *Policy) {
 			l.fail(with(at, "control"), "%s names control %q, which the policy does not have", what, ru.Control)
 		}
 		u := Purpose{ID: ru.ID, Name: ru.Name, Recipient: ru.Recipient, Control: ctl, Main: main,
-			Data: ru.Data, NotInExport: strings.TrimSpace(ru.NotInExport), Basis: l.basis(at, what, ru.Note, ru.Sources)}
+			Data: ru.Data, NotInExport: strings.TrimSpace(ru.NotInExport), Basis: l.basis(at, what, ru.rawBasis)}
 		if main {
 			// The first purpose is LinkedIn's own training: its scope is the category map, its
 			// windows the regions' windows.

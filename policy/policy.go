@@ -142,24 +142,24 @@ var ContractKinds = []string{
 
 // Source is one published source a rule rests on.
 type Source struct {
-	ID        string // key in the policy's source library, e.g. "S3"
-	Title     string
-	Publisher string
-	Date      string // as published (for a notice: its effective date): YYYY, YYYY-MM or YYYY-MM-DD
-	URL       string // the original address where known
-	Via       string // the copy actually read, when the original was not reachable
-	Primary   bool   // LinkedIn itself or a regulator
-	Archive   *Archive
-	Archived  string // YYYY-MM-DD the archive recorded the copy read, "" when not known
-	Accessed  string // YYYY-MM-DD the copy was last read for this policy, "" when not recorded
+	ID        string   `yaml:"-"` // key in the policy's source library, e.g. "S3"
+	Title     string   `yaml:"title"`
+	Publisher string   `yaml:"publisher"`
+	Date      string   `yaml:"date"` // as published (for a notice: its effective date): YYYY, YYYY-MM or YYYY-MM-DD
+	URL       string   `yaml:"url"`  // the original address where known
+	Via       string   `yaml:"via"`  // the copy actually read, when the original was not reachable
+	Primary   bool     `yaml:"primary"`
+	Archive   *Archive `yaml:"archive"`
+	Archived  string   `yaml:"archived"` // YYYY-MM-DD the archive recorded the copy read, "" when not known
+	Accessed  string   `yaml:"accessed"` // YYYY-MM-DD the copy was last read for this policy, "" when not recorded
 }
 
 // Archive is a dated copy of a text kept in a public git repository (Open Terms Archive):
 // the source's Via is the file at that commit.
 type Archive struct {
-	Repo   string // owner/name, e.g. OpenTermsArchive/vlopses-ie-versions
-	Path   string // e.g. LinkedIn/Privacy Policy.md
-	Commit string // 40 hex digits
+	Repo   string `yaml:"repo"`   // owner/name, e.g. OpenTermsArchive/vlopses-ie-versions
+	Path   string `yaml:"path"`   // e.g. LinkedIn/Privacy Policy.md
+	Commit string `yaml:"commit"` // 40 hex digits
 }
 
 // Basis is what every rule carries: a one-line note and its sources.
@@ -275,18 +275,18 @@ type Rules struct {
 // that records the day the member used it ("opt-out", "objection"); a control without one is
 // named for the member's information and not classified.
 type Control struct {
-	ID         string
-	Name       string
-	Label      string   // the toggle's or option's wording, when there is one
-	Path       string   // where it is in LinkedIn's menus, when known
-	URL        string   // its address
-	AlsoURLs   []string // other addresses LinkedIn gives for it
-	Regions    []string // where it is offered; empty: every region
-	GPC        []string // regions where LinkedIn honours a Global Privacy Control signal for it
-	Flag       string   // "opt-out", "objection" or ""
-	Covers     string   // what it controls, in one line
-	NotOffered string   // why it is not offered elsewhere, when Regions is set
-	Basis
+	ID         string   `yaml:"id"`
+	Name       string   `yaml:"name"`
+	Label      string   `yaml:"label"`       // the toggle's or option's wording, when there is one
+	Path       string   `yaml:"path"`        // where it is in LinkedIn's menus, when known
+	URL        string   `yaml:"url"`         // its address
+	AlsoURLs   []string `yaml:"also_urls"`   // other addresses LinkedIn gives for it
+	Regions    []string `yaml:"regions"`     // where it is offered; empty: every region
+	GPC        []string `yaml:"gpc"`         // regions where LinkedIn honours a Global Privacy Control signal for it
+	Flag       string   `yaml:"flag"`        // "opt-out", "objection" or ""
+	Covers     string   `yaml:"covers"`      // what it controls, in one line
+	NotOffered string   `yaml:"not_offered"` // why it is not offered elsewhere, when Regions is set
+	Basis      `yaml:"-"`
 }
 
 // Offered reports whether the control is offered to members of the region.
