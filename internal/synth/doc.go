@@ -15,6 +15,11 @@
 // (Q11), the trailing comma of Learning.csv (Q12), shards and member-id
 // suffixes (Q13), and files without a final newline (§1.6).
 //
+// The invented data that is only data lives in files under data/, embedded:
+// the lists of names, companies and job titles (data/names/*.txt) and the
+// member's fixed profile tables, stored as the CSV files the export holds
+// (data/profile/*.csv). The Go code keeps the logic.
+//
 // # The committed sample
 //
 // The repository's sample_export/ folder is the output of this package with

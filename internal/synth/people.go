@@ -1,6 +1,7 @@
 package synth
 
 import (
+	_ "embed"
 	"fmt"
 	"math/rand/v2"
 	"net/url"
@@ -31,47 +32,39 @@ var me = person{
 	Email:    "elise.vandermeulen@example.org",
 }
 
-var firstNames = []string{
-	"Marc", "Sophie", "Thomas", "Julie", "Nicolas", "Camille", "Pieter", "Sanne", "Bram", "Lotte",
-	"Wouter", "An", "Koen", "Els", "Jérôme", "Hélène", "Anaïs", "François", "Maëlle", "Inès",
-	"Gaëtan", "Noël", "Zoé", "Léa", "Mathieu", "Aurélie", "Olivier", "Charlotte", "Maxime", "Laura",
-	"Yasmina", "Ahmed", "Karim", "Nadia", "Lukas", "Anna", "Giulia", "Marco", "Mateusz", "Agnieszka",
-	"Aoife", "Ciarán", "Sofia", "Nikolaos", "Eleni", "Oluwaseun", "Priya", "Arjun", "Wei", "Mei",
-	"Haruto", "Yuki", "Lucas", "Emma", "Louis", "Manon", "Hugo", "Chloé", "Arthur", "Elena",
-	"David", "Sarah", "Jan", "Eva", "Tom", "Lisa", "Ruben", "Fleur", "Jonas", "Marie",
-	"Benoît", "Céline", "Stéphane", "Isabelle", "Raphaël", "Margaux", "Thibault", "Ophélie", "Kevin", "Elif",
-}
+// The invented members' first and last names, companies and job titles:
+// data/names/*.txt, one a line after a # comment line that says what the file
+// holds. They are picked by index, so their order is part of every seed's
+// output.
+var (
+	//go:embed data/names/first-names.txt
+	firstNamesText string
+	//go:embed data/names/last-names.txt
+	lastNamesText string
+	//go:embed data/names/companies.txt
+	companiesText string
+	//go:embed data/names/positions.txt
+	positionsText string
 
-var lastNames = []string{
-	"Claes", "Peeters", "Janssens", "Maes", "Dubois", "Lambert", "Dupont", "Martens", "Willems", "Goossens",
-	"Wouters", "Jacobs", "Mertens", "Lemaire", "Renard", "Leclercq", "Hermans", "Michiels", "Fontaine", "Lejeune",
-	"Collard", "Vandamme", "Desmet", "Van den Broeck", "De Smedt", "Nowak", "Rossi", "Costa", "Schmidt", "O'Brien",
-	"El Amrani", "Benali", "Kowalski", "Papadopoulos", "Okafor", "Sharma", "Chen", "Tanaka", "Moreau", "Girard",
-	"Lefèvre", "Mercier", "Bonnet", "Gauthier", "Verbruggen", "De Backer", "Vermeulen", "Coppens", "Thys", "Lenaerts",
-	"Yilmaz", "Demir", "García", "Fernández", "Novák", "Horváth", "Müller", "Weber", "Ferrari", "Bianchi",
-	"Walsh", "Murphy", "Nielsen", "Lindqvist", "Virtanen", "Ionescu", "Popescu", "Silva", "Santos", "Kaya",
-}
+	firstNames = lines(firstNamesText)
+	lastNames  = lines(lastNamesText)
+	companies  = lines(companiesText)
+	positions  = lines(positionsText)
+)
 
-var companies = []string{
-	"Lumen Privacy Partners", "Nordvik Analytics", "Delvaux, Maes & Partners", "Brabant Data Cooperative",
-	"Kerngrün GmbH", "Helix Health Systems", "Sablon Legal", "Orbis Cloud Services", "Quai des Données SA",
-	"Meridian Insurance Group", "Polder Fintech BV", "Atelier Conformité SRL", "Brightwater Retail",
-	"Scheldt Logistics NV", "Veritas Audit & Risk", "Cantor Mobility", "Agence Numérique de Wallonie-Est",
-	"European Institute for Trustworthy Data", "Lindenhof University Hospital", "Fjord Payments",
-	"未来データ株式会社", "Tessellate AI", "Clearpath Consulting", "Mosaic Public Affairs", "Ardennes Energy",
-	"Rhône-Alpes Santé Numérique", "Copperleaf Software", "Harbour & Finch LLP", "Stellar Biotech",
-	"Bureau Van Acker", "Northwind Telecom", "Iris Mutualité", "Open Civic Lab", "Freelance", "Self-employed",
-}
-
-var positions = []string{
-	"Data Protection Officer", "Privacy Counsel", "Senior Privacy Consultant", "Information Security Manager",
-	"CISO", "Head of Legal", "Legal Counsel, IT & Data", "Privacy Engineer", "Compliance Manager",
-	"Chief Data Officer", "Data Scientist", "Product Manager", "Software Engineer", "Risk Analyst",
-	"Partner", "Associate", "Managing Director", "Head of Compliance", "Researcher", "PhD Candidate",
-	"Policy Officer", "Account Executive", "Talent Acquisition Partner", "Cloud Architect",
-	"Responsable RGPD", "Juriste en protection des données", "Consultante cybersécurité", "Directeur juridique",
-	"Functionaris gegevensbescherming", "Information Governance Lead", "AI Governance Lead",
-	"Privacy Program Manager", "Head of Trust & Safety", "Founder", "CEO", "Lecturer",
+// lines returns the lines of a data file, leaving out blank lines and
+// comment lines (starting with #). Entries are taken as they are: they may
+// hold spaces, commas, apostrophes and any UTF-8.
+func lines(text string) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // person returns connection number k (0 = the newest connection). The same

@@ -683,3 +683,40 @@ func TestInventory(t *testing.T) {
 		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestDataFiles checks that each fixed profile table (data/profile) is
+// written, byte for byte, as the file the export holds, and that the name
+// lists (data/names) hold what person and the job and follow files take
+// from them.
+func TestDataFiles(t *testing.T) {
+	m := sampleFiles(t)
+	tables, err := fs.Glob(profileTables, "data/profile/*.csv")
+	if err != nil || len(tables) == 0 {
+		t.Fatalf("data/profile: %v, %d files", err, len(tables))
+	}
+	for _, p := range tables {
+		data, err := profileTables.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimPrefix(p, "data/profile/")
+		if got, ok := m.files[name]; !ok {
+			t.Errorf("%s: not written", p)
+		} else if !bytes.Equal(got.Bytes(), data) {
+			t.Errorf("%s: written as\n%s\nwant it as it is stored (quoted as the export quotes)", p, got)
+		}
+	}
+	for name, l := range map[string][]string{"first-names": firstNames, "last-names": lastNames, "companies": companies, "positions": positions} {
+		for _, s := range l {
+			if s != strings.TrimSpace(s) {
+				t.Errorf("data/names/%s.txt: %q has spaces around it", name, s)
+			}
+		}
+		if len(l) < 30 {
+			t.Errorf("data/names/%s.txt: %d entries", name, len(l))
+		}
+	}
+	if companies[len(companies)-2] != "Freelance" || companies[len(companies)-1] != "Self-employed" {
+		t.Errorf("data/names/companies.txt: the last two are %q, want Freelance and Self-employed (Company Follows leaves them out)", companies[len(companies)-2:])
+	}
+}
