@@ -220,17 +220,18 @@ func lineBefore(src, needle string, n int) int {
 }
 
 // The error cases edit the first embedded version, a fixed file.
+// loadErrorCase is an edit of a policy file and the error Load must give.
+type loadErrorCase struct {
+	name     string
+	old, new string // replace the first old with new
+	at       string // the error is on the line containing this (default: new)
+	before   string // ...or on the last line with this at or before that line
+	want     string // the message after "custom.yaml:N: "
+	wantLine string // append the line of the first line containing this to want
+}
+
 func TestLoadErrors(t *testing.T) {
-	base := versionYAML(t, "2025-11-03")
-	type tc struct {
-		name     string
-		old, new string // replace the first old with new
-		at       string // the error is on the line containing this (default: new)
-		before   string // ...or on the last line with this at or before that line
-		want     string // the message after "custom.yaml:N: "
-		wantLine string // append the line of the first line containing this to want
-	}
-	cases := []tc{
+	checkLoadErrors(t, versionYAML(t, "2025-11-03"), []loadErrorCase{
 		{name: "end before start", old: "end: 2024-09-20", new: "end: 2024-01-01",
 			want: "window end 2024-01-01 before start 2024-09-18"},
 		{name: "empty window", old: "end: 2024-09-20", new: "end: 2024-09-18",
@@ -290,7 +291,31 @@ func TestLoadErrors(t *testing.T) {
 			want: "category payment_data: the note must be one line"},
 		{name: "syntax error", old: "kinds: [receipt]", new: "kinds: [receipt", at: "kinds: [receipt",
 			want: "did not find expected ',' or ']'"},
-	}
+	})
+}
+
+// The current policy's sources and controls decode straight into Source
+// and Control, with the note and sources of each entry inline: a misspelt
+// key is still refused, at its line, and a note is still required.
+func TestLoadErrorsCurrent(t *testing.T) {
+	checkLoadErrors(t, string(embeddedYAML), []loadErrorCase{
+		{name: "misspelt source key", old: "    publisher: LinkedIn", new: "    publsher: LinkedIn",
+			want: `unknown key "publsher"`},
+		{name: "a source's id is its key", old: "    publisher: LinkedIn", new: "    id: L9\n    publisher: LinkedIn", at: "id: L9",
+			want: `unknown key "id"`},
+		{name: "misspelt archive key", old: "      commit: ", new: "      comit: ",
+			want: `unknown key "comit"`},
+		{name: "misspelt control key", old: "    covers: The training of content-generating", new: "    covres: The training of content-generating",
+			want: `unknown key "covres"`},
+		{name: "control without note", old: "    note: On by default; switching it off", new: "    # note removed", before: "- id: data_for_ai",
+			want: "control data_for_ai has no note"},
+		{name: "control citing an unknown source", old: "sources: [L1, L2, S1, S4]", new: "sources: [L1, L2, S1, X4]",
+			want: `control data_for_ai cites unknown source "X4"`},
+	})
+}
+
+func checkLoadErrors(t *testing.T, base string, cases []loadErrorCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if !strings.Contains(base, c.old) {
